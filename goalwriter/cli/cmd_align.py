@@ -1,0 +1,5 @@
+"""`goalwriter align`."""
+
+
+def register(sub) -> None:
+    """Registered once the command exists."""

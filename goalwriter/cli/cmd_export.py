@@ -1,0 +1,5 @@
+"""`goalwriter export`."""
+
+
+def register(sub) -> None:
+    """Registered once the command exists."""

@@ -1,0 +1,5 @@
+"""`goalwriter import`."""
+
+
+def register(sub) -> None:
+    """Registered once the command exists."""

@@ -1,0 +1,107 @@
+"""The caseload navigator: schools > classrooms > students."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from goalwriter.services import queries
+from goalwriter.store.db import Store
+
+KIND_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+CASELOAD_KINDS = {"school", "classroom", "student", "caseload"}
+
+
+class CaseloadTree(QTreeWidget):
+    """Shows the caseload; emits ``selected(kind, id)`` when the current row changes."""
+
+    selected = Signal(str, int)
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.setObjectName("caseloadTree")
+        self.setAccessibleName(self.tr("Caseload: schools, classrooms and students"))
+        self.setHeaderHidden(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setUniformRowHeights(True)
+        self.flagged_students: set[int] = set()
+        self.currentItemChanged.connect(self._on_current_changed)
+        self.reload()
+
+    def reload(self) -> None:
+        """Rebuild from the database, keeping the current row and the expanded branches."""
+        current = self.current_key()
+        expanded = {self.key_of(item) for item in self._all_items() if item.isExpanded()}
+        first_load = self.topLevelItemCount() == 0
+        self.blockSignals(True)
+        self.clear()
+        for node in queries.caseload_tree(self.store):
+            school_item = self._item(self, "school", node.school.id, node.school.name)
+            for classroom, students in node.classrooms:
+                label = classroom.name + (f" · {classroom.teacher}" if classroom.teacher else "")
+                class_item = self._item(school_item, "classroom", classroom.id, label)
+                for student in students:
+                    text = student.name
+                    if student.id in self.flagged_students:
+                        text += "  ●"
+                    item = self._item(class_item, "student", student.id, text)
+                    if student.id in self.flagged_students:
+                        item.setToolTip(0, self.tr("A goal of this student never comes up in class"))
+        for item in self._all_items():
+            if first_load or self.key_of(item) in expanded:
+                item.setExpanded(True)
+        self.blockSignals(False)
+        if current is not None and not self.select(*current, emit=False):
+            self.selected.emit("", 0)
+
+    def _item(self, parent, kind: str, record_id: int, text: str) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(parent, [text])
+        item.setData(0, KIND_ROLE, kind)
+        item.setData(0, ID_ROLE, record_id)
+        item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{kind} {text}")
+        return item
+
+    def _all_items(self):
+        stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        while stack:
+            item = stack.pop()
+            yield item
+            stack.extend(item.child(i) for i in range(item.childCount()))
+
+    @staticmethod
+    def key_of(item: QTreeWidgetItem | None) -> tuple[str, int] | None:
+        if item is None:
+            return None
+        return item.data(0, KIND_ROLE), int(item.data(0, ID_ROLE))
+
+    def current_key(self) -> tuple[str, int] | None:
+        return self.key_of(self.currentItem())
+
+    def find(self, kind: str, record_id: int) -> QTreeWidgetItem | None:
+        for item in self._all_items():
+            if self.key_of(item) == (kind, record_id):
+                return item
+        return None
+
+    def select(self, kind: str, record_id: int, emit: bool = True) -> bool:
+        item = self.find(kind, record_id)
+        if item is None:
+            return False
+        if not emit:
+            self.blockSignals(True)
+        self.setCurrentItem(item)
+        if not emit:
+            self.blockSignals(False)
+        return True
+
+    def students(self) -> list[tuple[int, str]]:
+        return [(self.key_of(i)[1], i.text(0)) for i in self._all_items() if i.data(0, KIND_ROLE) == "student"]
+
+    def _on_current_changed(self, current: QTreeWidgetItem | None, _previous) -> None:
+        key = self.key_of(current)
+        if key is None:
+            self.selected.emit("", 0)
+        else:
+            self.selected.emit(*key)
