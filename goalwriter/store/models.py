@@ -8,6 +8,7 @@ raises; the services turn that into :class:`goalwriter.store.errors.ConflictErro
 from __future__ import annotations
 
 import datetime as dt
+
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
@@ -41,7 +42,7 @@ class Versioned:
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
     @declared_attr.directive
-    def __mapper_args__(cls) -> dict:  # noqa: N805
+    def __mapper_args__(cls) -> dict:
         return {"version_id_col": cls.__table__.c.version}
 
 

@@ -134,7 +134,7 @@ class EditCommand(ServiceCommand):
     def id(self) -> int:
         return self.MERGE_ID if self.merge_key else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, EditCommand) or other.failed or self.failed:
             return False
         if (other.kind, other.record_id, other.merge_key) != (self.kind, self.record_id, self.merge_key):

@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.sync()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event) -> None:
         self.save_settings()
         self.bridge.detach()
         if ServiceCommand.error_sink == self.show_error:
