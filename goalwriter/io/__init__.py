@@ -1,0 +1,4 @@
+"""Reading and writing files: routine schedules (CSV, XLSX, DOCX, pasted cells), the align CSVs, DOCX exports.
+
+Nothing here imports Qt.
+"""
