@@ -5,7 +5,9 @@ from __future__ import annotations
 import threading
 import time
 
-from goalwriter.ui.workers import Cancelled, run_with_progress, start_job
+from PySide6.QtCore import QThreadPool
+
+from goalwriter.ui.workers import Cancelled, Job, run_with_progress, start_job
 
 
 def test_job_runs_in_another_thread_and_reports(qtbot):
@@ -16,9 +18,14 @@ def test_job_runs_in_another_thread_and_reports(qtbot):
             progress(i + 1, 3, f"step {i + 1}")
         return threading.get_ident()
 
-    with qtbot.waitSignal(start_job(work).signals.finished, timeout=5000) as blocker:
-        pass
+    job = Job(work)
+    steps = []
+    job.signals.progress.connect(lambda done, total, text: steps.append(text))
+    with qtbot.waitSignal(job.signals.finished, timeout=5000) as blocker:
+        QThreadPool.globalInstance().start(job)
     assert blocker.args[0] != main_thread
+    qtbot.waitUntil(lambda: len(steps) == 3)
+    assert steps == ["step 1", "step 2", "step 3"]
 
 
 def test_cancel_stops_the_job(qtbot):
