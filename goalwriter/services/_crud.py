@@ -102,7 +102,15 @@ def _validate(kind: Kind, values: dict[str, Any]) -> None:
             raise ValidationError(f"a {kind.name} needs a {name}")
 
 
-def add(store: Store, kind_name: str, parent_id: int | None, values: dict[str, Any], position: int | None = None):
+def add(
+    store: Store,
+    kind_name: str,
+    parent_id: int | None,
+    values: dict[str, Any],
+    position: int | None = None,
+    children: tuple[tuple[str, dict[str, Any]], ...] = (),
+):
+    """Add one record (and, in the same transaction, child records such as a goal's objectives)."""
     kind = KINDS[kind_name]
     _validate(kind, values)
     with store.session() as session:
@@ -123,6 +131,10 @@ def add(store: Store, kind_name: str, parent_id: int | None, values: dict[str, A
         session.flush()
         if position is not None and kind.model is not m.Service:
             _renumber(session, kind, parent_id, moving=row, index=position)
+        for index, (child_kind_name, child_values) in enumerate(children):
+            child = KINDS[child_kind_name]
+            _validate(child, child_values)
+            session.add(child.model(**child_values, **{child.parent_column: row.id}, position=index))
         session.flush()
         data = _columns(row)
     store.events.emit(Change(kind.name, "added", (data["id"],), parent_id))

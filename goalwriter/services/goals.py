@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from goalwriter.core.goals import PART_FIELDS, GoalParts, compose_goal_sentence
@@ -27,8 +28,11 @@ def composed_text(store: Store, goal: GoalRec) -> str:
     return compose_goal_sentence(_parts(goal.__dict__), _student_name(store, goal.student_id))
 
 
-def add_goal(store: Store, student_id: int, position: int | None = None, **parts: Any) -> GoalRec:
-    """Add a goal; its sentence is composed from the parts unless ``text`` is given."""
+def add_goal(
+    store: Store, student_id: int, position: int | None = None, objectives: Sequence[str] = (), **parts: Any
+) -> GoalRec:
+    """Add a goal (with its objectives, in one transaction); its sentence is composed from the parts
+    unless ``text`` is given."""
     values = {k: v for k, v in parts.items() if v is not None}
     if "text" not in values:
         values["text"] = compose_goal_sentence(_parts(values), _student_name(store, student_id))
@@ -36,7 +40,8 @@ def add_goal(store: Store, student_id: int, position: int | None = None, **parts
     else:
         composed = compose_goal_sentence(_parts(values), _student_name(store, student_id))
         values.setdefault("text_edited", values["text"] != composed)
-    return _rec(GoalRec, _crud.add(store, "goal", student_id, values, position))
+    children = tuple(("objective", {"text": text}) for text in objectives)
+    return _rec(GoalRec, _crud.add(store, "goal", student_id, values, position, children))
 
 
 def update_goal(store: Store, goal_id: int, version: int | None, **changes: Any) -> GoalRec:

@@ -12,11 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -26,6 +22,9 @@ from goalwriter.store.events import ChangeBus
 from goalwriter.store.models import Base
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# The newest migration. Checked against Alembic's own view by a test, and compared with the database's
+# stamp on every start, so an up-to-date database opens without loading Alembic at all.
+SCHEMA_HEAD = "0002"
 
 
 def _sqlite_path(url: str) -> Path | None:
@@ -72,19 +71,31 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-def alembic_config(connection) -> Config:
+def alembic_config(connection=None):
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    cfg.attributes["connection"] = connection
+    if connection is not None:
+        cfg.attributes["connection"] = connection
     return cfg
 
 
 def head_revision() -> str:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    head = ScriptDirectory.from_config(cfg).get_current_head()
+    """The newest migration as Alembic sees it (loads Alembic; SCHEMA_HEAD is the fast copy)."""
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
+
+
+def stamped_revision(engine: Engine) -> str | None:
+    """The schema revision the database is stamped with, or None for a database without one."""
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def backup_sqlite(path: Path, label: str) -> Path:
@@ -107,12 +118,14 @@ def backup_sqlite(path: Path, label: str) -> Path:
 
 def migrate(engine: Engine) -> str | None:
     """Bring the database to the newest schema. Returns the backup path when one was made."""
-    head = head_revision()
-    with engine.connect() as conn:
-        current = MigrationContext.configure(conn).get_current_revision()
-        tables = set(inspect(conn).get_table_names())
-    if current == head:
+    current = stamped_revision(engine)
+    if current == SCHEMA_HEAD:
         return None
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    with engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
     if current is None:
         if tables & set(Base.metadata.tables):
             raise DatabaseError(
@@ -122,9 +135,7 @@ def migrate(engine: Engine) -> str | None:
         with engine.begin() as conn:
             command.stamp(alembic_config(conn), "head")
         return None
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    known = {rev.revision for rev in ScriptDirectory.from_config(cfg).walk_revisions()}
+    known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
     if current not in known:
         raise DatabaseError(
             f"the database was made by a newer goalwriter (schema {current}); update goalwriter to open it"

@@ -158,3 +158,9 @@ def test_unwritable_data_folder_gives_a_clear_error(tmp_path):
     blocker.write_text("not a folder")
     with pytest.raises(DatabaseError, match="cannot create the data folder"):
         open_store(f"sqlite:///{blocker / 'sub' / 'db.sqlite3'}")
+
+
+def test_fast_schema_head_matches_the_migrations():
+    from goalwriter.store.db import SCHEMA_HEAD
+
+    assert head_revision() == SCHEMA_HEAD
