@@ -207,7 +207,8 @@ def render_matrix_png(matrix: StudentMatrix, path_or_none: str | None = None, wi
             painter.setPen(MUTED)
             painter.drawText(QRectF(margin + 12 * s, y, width - 2 * margin, heights[0]), Qt.AlignmentFlag.AlignVCenter,
                              "No goals yet.")
-        for index, (row, (head, body, flag), row_h) in enumerate(zip(rows, label_lines, heights, strict=True)):
+        row_heights = heights[: len(rows)]
+        for index, (row, (head, body, flag), row_h) in enumerate(zip(rows, label_lines, row_heights, strict=True)):
             flagged = bool(row.flag)
             if flagged:
                 painter.fillRect(QRectF(margin, y, table_right - margin, row_h), FLAG_BAND)
