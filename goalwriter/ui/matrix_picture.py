@@ -8,12 +8,12 @@ and the reason in words, and colour only repeats what the symbols already say.
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPainter, QPen
+
+from goalwriter.io.safe_write import write_atomic
 
 if TYPE_CHECKING:
     from goalwriter.services.alignment import MatrixCell, StudentMatrix
@@ -289,24 +289,5 @@ def render_matrix_png(matrix: StudentMatrix, path_or_none: str | None = None, wi
     buffer.close()
     png = bytes(data.data())
     if path_or_none:
-        _write_atomically(path_or_none, png)
+        write_atomic(path_or_none, png, create_folder=True)  # never half a picture on disk
     return png
-
-
-def _write_atomically(path: str, data: bytes) -> None:
-    """Write next to the target and replace it, so a crash never leaves half a picture."""
-    folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".matrix-", suffix=".png", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
