@@ -554,7 +554,7 @@ def _grid_drafts(
         if len(filled) == 1 and time_text and time_text in filled and not _timeish(time_text):
             found, rest = find_span(time_text)  # one merged cell across the whole row
             if not found:
-                skipped.append(SkippedRow(row.line, "a note across the schedule"))
+                skipped.append(SkippedRow(row.line, "note across the table"))
                 continue
             time_text = found
             blocks = [(d, rest) for d, _ in blocks]
