@@ -168,8 +168,8 @@ class StudentExport:
 
 
 def initials_for(name: str) -> str:
-    """'Maya Rivera' -> 'M.R.'; one-word names give one initial ('李雷' -> '李.')."""
-    parts = [p for p in re.split(r"[\s\-]+", name or "") if p[:1].isalpha()]
+    """'Maya Rivera' -> 'M.R.', 'José Núñez-Ortiz' -> 'J.N.'; one-word names give one initial ('李雷' -> '李.')."""
+    parts = [p for p in (name or "").split() if p[:1].isalpha()]
     if not parts:
         return ""
     picked = [parts[0], parts[-1]] if len(parts) > 1 else parts[:1]
