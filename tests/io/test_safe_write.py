@@ -67,7 +67,8 @@ def test_a_locked_target_fails_on_replace_and_the_temp_is_removed(tmp_path, monk
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(safe_write.os, "replace", refuse)
-    with pytest.raises(WriteError, match=re.escape("cannot replace “a.docx”: it is open in another program or read-only")):
+    message = "cannot replace “a.docx”: it is open in another program or read-only"
+    with pytest.raises(WriteError, match=re.escape(message)):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"keep me"
     assert leftovers(tmp_path) == []
