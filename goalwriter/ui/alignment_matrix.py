@@ -13,7 +13,16 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPainter, QPalette, QPen, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -72,7 +81,7 @@ def time_span(routine: RoutineRec) -> str:
 def goal_label(row: GoalRow, number: int, student_name: str = "", width: int = 34) -> str:
     """A short row label: "2. Fine motor: cut across a 6-inch…", prefixed with the student in the class view."""
     goal = row.goal
-    label = f"{number}. {goal.area or 'Goal'}"
+    label = f"{number}. {goal.area or QCoreApplication.translate('AlignmentMatrix', 'Goal')}"
     behavior = goal.behavior.strip()
     if behavior:
         label += ": " + textwrap.shorten(behavior, width=width, placeholder="…")
@@ -319,6 +328,8 @@ class CellDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         ink = opt.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        if not selected and index.data(Qt.ItemDataRole.BackgroundRole) is not None:
+            ink = QColor("#1a1a1a")  # the light tints need dark ink, whatever the theme
         rect = opt.rect.adjusted(3, 2, -3, -3)
         bar = QRect(rect.left() + 4, rect.bottom() - 4, rect.width() - 8, 4)
         if cell.score > 0:
@@ -539,6 +550,7 @@ class AlignmentMatrixView(QWidget):
         self.job: Job | None = None
         self._generation = 0
         self._current: tuple[int, int] | None = None
+        self._stale = False  # a change arrived while hidden
         self.setObjectName("alignmentMatrixView")
         self.setAccessibleName(self.tr("Goals and routines matrix"))
 
@@ -694,9 +706,9 @@ class AlignmentMatrixView(QWidget):
     def _show(self, matrices: Sequence[StudentMatrix], class_view: bool) -> None:
         keep = self._current
         self.model.set_matrices(matrices, class_view)
-        if keep is not None:
-            index = self.model.index_of(*keep)
-            if index.isValid() and index != self.table.currentIndex():
+        if keep is not None and not self.table.currentIndex().isValid():
+            index = self.model.index_of(*keep)  # a reset lost the current cell: put it back
+            if index.isValid():
                 self.table.setCurrentIndex(index)
         self._refresh_panel()
         self._fit_headers()
@@ -793,10 +805,10 @@ class AlignmentMatrixView(QWidget):
         self.undo_stack.push(command)
         if command.failed is not None:
             self.panel.show_message(self.tr("Not saved: %s") % command.failed, error=True)
-            self.refresh()
+            self._refresh_goal(goal_id)
             return False
         self.panel.show_message("")
-        self.refresh()
+        self._refresh_goal(goal_id)
         return True
 
     def _command_text(self, values: dict[str, Any], routine_name: str) -> str:
@@ -808,13 +820,14 @@ class AlignmentMatrixView(QWidget):
             return self.tr("Support code for %s") % routine_name
         return self.tr("“Definitely addressed” in %s") % routine_name
 
-    def refresh(self) -> None:
-        """Re-read the matrix shown now: a student directly; in the class view, the students whose
-        decisions or goals changed are re-read here, the rest stay as they are."""
+    def _refresh_goal(self, goal_id: int) -> None:
+        """Re-read what shows this goal: the student's matrix (in the class view, only that student's rows)."""
         if self.student_id is not None:
             self._load_student()
-        elif self.classroom_id is not None and self.model.matrices and self.job is None:
-            self._refresh_students({m.student.id for m in self.model.matrices})
+            return
+        student = next((m.student.id for m in self.model.matrices if m.row(goal_id) is not None), None)
+        if student is not None and self.job is None:
+            self._refresh_students({student})
 
     def _refresh_students(self, student_ids: set[int]) -> None:
         matrices = []
@@ -827,9 +840,18 @@ class AlignmentMatrixView(QWidget):
             return
         self._show(matrices, class_view=True)
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.rematch()
+
     def on_change(self, change: Change) -> None:
-        """Refresh after a change in the store that can alter what is shown."""
+        """Refresh after a change in the store that can alter what is shown (once shown, when hidden)."""
         if self.student_id is None and self.classroom_id is None:
+            return
+        if not self.isVisible():
+            self._stale = True
             return
         if change.kind in ("alignment", "goal"):
             if self.student_id is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPainter, QPen
 
 from goalwriter.io.safe_write import write_atomic
@@ -36,6 +36,10 @@ def cell_symbol(cell: MatrixCell) -> str:
     if cell.state == "suggested" and not cell.suggested:
         return ""
     return STATE_SYMBOLS[cell.state]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MatrixPicture", text)
 
 
 def _ensure_gui() -> None:
@@ -111,7 +115,7 @@ def render_matrix_png(matrix: StudentMatrix, path_or_none: str | None = None, wi
         header_metrics.horizontalAdvance(r.name) + (gap + time_metrics.horizontalAdvance(_span(r)) if _span(r) else 0)
         for r in routines
     ]
-    week_label = "per week"
+    week_label = _tr("per week")
     lengths.append(header_metrics.horizontalAdvance(week_label))
     header_h = (max(lengths) if lengths else 0) * cos + 28 * s
     # Keep the last names inside the picture: shrink the columns if a name would run off the right edge.
@@ -128,26 +132,27 @@ def render_matrix_png(matrix: StudentMatrix, path_or_none: str | None = None, wi
     # Row heights from the wrapped goal labels.
     label_lines: list[tuple[str, list[str], str]] = []
     line_h = QFontMetricsF(label_font).lineSpacing()
+    head_h = QFontMetricsF(label_bold).lineSpacing()
     for number, row in enumerate(rows, start=1):
         goal = row.goal
-        head = f"{number}  {goal.area or 'Goal'}"
+        head = f"{number}  {goal.area or _tr('Goal')}"
         body = goal.behavior.strip() or goal.text.strip()
         flag = _wrap(row.flag, label_font, label_w - 28 * s, 2) if row.flag else []
         label_lines.append((head, _wrap(body, label_font, label_w - 28 * s, 2), flag))
-    heights = [max(64 * s, (1 + len(body) + len(flag)) * line_h + 20 * s) for _h, body, flag in label_lines]
+    heights = [max(64 * s, head_h + (len(body) + len(flag)) * line_h + 20 * s) for _h, body, flag in label_lines]
     if not rows:
         heights = [64 * s]
 
     title_h = 92 * s
     legend_items = (
-        ("✓", "confirmed by the team"),
-        ("○", "suggested, not yet decided"),
-        ("✗", "rejected by the team"),
-        ("", "blank: no match"),
-        ("★", "definitely addressed (data taken)"),
-        ("P A N", "support: peer, second adult, none"),
-        ("5×", "opportunities per week"),
-        ("⚠", "never comes up in class"),
+        ("✓", _tr("confirmed by the team")),
+        ("○", _tr("suggested, not yet decided")),
+        ("✗", _tr("rejected by the team")),
+        ("", _tr("blank: no match")),
+        ("★", _tr("definitely addressed (data taken)")),
+        ("P A N", _tr("support: peer, second adult, none")),
+        ("5×", _tr("opportunities per week")),
+        ("⚠", _tr("never comes up in class")),
     )
     legend_line = QFontMetricsF(legend_font).lineSpacing()
     legend_beside = len(legend_items) * legend_line <= header_h - 24 * s  # in the free corner above the labels
@@ -165,7 +170,7 @@ def render_matrix_png(matrix: StudentMatrix, path_or_none: str | None = None, wi
         painter.setPen(INK)
         painter.setFont(title_font)
         painter.drawText(QRectF(margin, margin, width - 2 * margin, 40 * s), Qt.AlignmentFlag.AlignLeft,
-                         f"{matrix.student.name} · where each goal comes up in the day")
+                         _tr("%s · where each goal comes up in the day") % matrix.student.name)
         painter.setFont(subtitle_font)
         painter.setPen(MUTED)
         subtitle = f"{matrix.classroom.name}"
@@ -206,7 +211,7 @@ def render_matrix_png(matrix: StudentMatrix, path_or_none: str | None = None, wi
             painter.setFont(label_font)
             painter.setPen(MUTED)
             painter.drawText(QRectF(margin + 12 * s, y, width - 2 * margin, heights[0]), Qt.AlignmentFlag.AlignVCenter,
-                             "No goals yet.")
+                             _tr("No goals yet."))
         row_heights = heights[: len(rows)]
         for index, (row, (head, body, flag), row_h) in enumerate(zip(rows, label_lines, row_heights, strict=True)):
             flagged = bool(row.flag)
@@ -219,9 +224,9 @@ def render_matrix_png(matrix: StudentMatrix, path_or_none: str | None = None, wi
             ty = y + 10 * s
             painter.setFont(label_bold)
             painter.setPen(FLAG if flagged else INK)
-            painter.drawText(QRectF(text_x, ty, label_w - 24 * s, line_h), Qt.AlignmentFlag.AlignLeft,
+            painter.drawText(QRectF(text_x, ty, label_w - 24 * s, head_h), Qt.AlignmentFlag.AlignLeft,
                              ("⚠ " if flagged else "") + head)
-            ty += line_h
+            ty += head_h
             painter.setFont(label_font)
             painter.setPen(INK)
             for line in body:
