@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from goalwriter.core.days import format_days, parse_days
@@ -79,18 +80,29 @@ def _values(draft: Any) -> dict[str, str]:
     if len(name) > _LIMITS["name"]:
         raise ValidationError(f"{where}the block name is longer than {_LIMITS['name']} characters")
     values = {"name": name, "description": str(draft.description or "").strip()}
-    days = str(draft.days or "").strip()
-    with contextlib.suppress(ValueError):  # unreadable days are kept as written; the editor flags them
-        days = format_days(parse_days(days)) if days else ""
+    days = _stored_days(str(draft.days or "").strip())
     if len(days) > _LIMITS["days"]:
         raise ValidationError(f"{where}the days {days[:30]!r}… are longer than {_LIMITS['days']} characters")
     values["days"] = days
     for key in ("start", "end"):
         try:
-            values[key] = normalize_time(str(getattr(draft, key) or ""))
+            values[key] = _stored_time(str(getattr(draft, key) or ""))
         except ValueError as exc:
             raise ValidationError(f"{where}{key} time: {exc}") from None
     return values
+
+
+@functools.lru_cache(maxsize=2048)
+def _stored_days(days: str) -> str:
+    """Days in their canonical form; unreadable days are kept as written (the routine editor flags them)."""
+    with contextlib.suppress(ValueError):
+        return format_days(parse_days(days)) if days else ""
+    return days
+
+
+@functools.lru_cache(maxsize=4096)
+def _stored_time(text: str) -> str:
+    return normalize_time(text)
 
 
 def _classroom(session: Session, classroom_id: int) -> m.Classroom:
@@ -100,51 +112,68 @@ def _classroom(session: Session, classroom_id: int) -> m.Classroom:
     return classroom
 
 
-def _routines_of(session: Session, classroom_id: int) -> list[m.Routine]:
-    stmt = select(m.Routine).where(m.Routine.classroom_id == classroom_id).order_by(m.Routine.position, m.Routine.id)
-    return list(session.scalars(stmt))
+def _chunks(ids: Sequence[int], size: int = 500) -> Iterator[Sequence[int]]:
+    for i in range(0, len(ids), size):
+        yield ids[i:i + size]
 
 
-def _remove(session: Session, routines: Sequence[m.Routine]) -> Rows:
-    """Delete routines (their alignments go with them); returns their rows for a later restore."""
-    rows: list[tuple[str, dict[str, Any]]] = []
-    for routine in routines:
-        _crud._collect(session, "routine", routine, rows)
-    for routine in routines:
-        session.delete(routine)
-    session.flush()
-    return tuple(rows)
+def _remove(session: Session, routine_ids: Sequence[int]) -> Rows:
+    """Delete routines and their alignments in bulk; returns their rows (routines first) for a later restore."""
+    routines: list[tuple[str, dict[str, Any]]] = []
+    alignments: list[tuple[str, dict[str, Any]]] = []
+    for chunk in _chunks(list(routine_ids)):
+        for row in session.scalars(select(m.Routine).where(m.Routine.id.in_(chunk))):
+            routines.append(("routine", _crud._columns(row)))
+        for row in session.scalars(select(m.Alignment).where(m.Alignment.routine_id.in_(chunk))):
+            alignments.append(("alignment", _crud._columns(row)))
+    for chunk in _chunks(list(routine_ids)):
+        session.execute(delete(m.Alignment).where(m.Alignment.routine_id.in_(chunk)),
+                        execution_options={"synchronize_session": False})
+        session.execute(delete(m.Routine).where(m.Routine.id.in_(chunk)),
+                        execution_options={"synchronize_session": False})
+    session.expire_all()
+    return tuple(routines + alignments)
 
 
 def _put_back(session: Session, rows: Rows) -> list[int]:
     """Insert rows removed earlier with their ids; alignments only where goal and routine still exist."""
-    restored = []
-    for kind, data in rows:
-        if kind == "routine":
-            session.add(m.Routine(**data))
-            restored.append(data["id"])
-    session.flush()
-    for kind, data in rows:
-        if kind != "alignment" or session.get(m.Goal, data["goal_id"]) is None:
-            continue
-        if session.get(m.Routine, data["routine_id"]) is None:
-            continue
-        exists = session.scalar(select(m.Alignment.id).where(
-            m.Alignment.goal_id == data["goal_id"], m.Alignment.routine_id == data["routine_id"]))
-        if exists is None:
-            session.add(m.Alignment(**data))
-    session.flush()
-    return restored
+    routines = [data for kind, data in rows if kind == "routine"]
+    if routines:
+        session.execute(insert(m.Routine), routines)
+    alignments = [data for kind, data in rows if kind == "alignment"]
+    if alignments:
+        goal_ids = sorted({a["goal_id"] for a in alignments})
+        routine_ids = sorted({a["routine_id"] for a in alignments})
+        goals: set[int] = set()
+        for chunk in _chunks(goal_ids):
+            goals.update(session.scalars(select(m.Goal.id).where(m.Goal.id.in_(chunk))))
+        present: set[int] = set()
+        taken: set[tuple[int, int]] = set()
+        for chunk in _chunks(routine_ids):
+            present.update(session.scalars(select(m.Routine.id).where(m.Routine.id.in_(chunk))))
+            taken.update(session.execute(select(m.Alignment.goal_id, m.Alignment.routine_id).where(
+                m.Alignment.routine_id.in_(chunk))).tuples())
+        keep = [a for a in alignments if a["goal_id"] in goals and a["routine_id"] in present
+                and (a["goal_id"], a["routine_id"]) not in taken]
+        if keep:
+            session.execute(insert(m.Alignment), keep)
+    return [data["id"] for data in routines]
 
 
 def _renumber(session: Session, classroom_id: int) -> None:
-    for position, routine in enumerate(_routines_of(session, classroom_id)):
-        if routine.position != position:
-            routine.position = position
+    stmt = (select(m.Routine.id, m.Routine.position).where(m.Routine.classroom_id == classroom_id)
+            .order_by(m.Routine.position, m.Routine.id))
+    for position, (routine_id, old) in enumerate(session.execute(stmt).tuples()):
+        if old != position:
+            session.get(m.Routine, routine_id).position = position
 
 
-def _new_row(classroom_id: int, position: int, values: dict[str, str]) -> m.Routine:
-    return m.Routine(classroom_id=classroom_id, position=position, **values)
+def _routine_ids(session: Session, classroom_id: int) -> list[int]:
+    return list(session.scalars(select(m.Routine.id).where(m.Routine.classroom_id == classroom_id)))
+
+
+def _new_rows(classroom_id: int, base: int, values: Sequence[dict[str, str]]) -> list[dict[str, Any]]:
+    return [{**v, "classroom_id": classroom_id, "position": base + i, "version": 1} for i, v in enumerate(values)]
 
 
 def import_routines(
@@ -164,15 +193,14 @@ def import_routines(
         _classroom(session, classroom_id)
         removed: Rows = ()
         if replace:
-            removed = _remove(session, _routines_of(session, classroom_id))
+            removed = _remove(session, _routine_ids(session, classroom_id))
             base = 0
         else:
             count = session.scalar(select(func.count()).where(m.Routine.classroom_id == classroom_id))
             base = int(count or 0)
-        rows = [_new_row(classroom_id, base + i, v) for i, v in enumerate(values)]
-        session.add_all(rows)
-        session.flush()
-        records = tuple(to_record(RoutineRec, row) for row in rows)
+        new_rows = _new_rows(classroom_id, base, values)
+        ids = session.scalars(insert(m.Routine).returning(m.Routine.id, sort_by_parameter_order=True), new_rows)
+        records = tuple(RoutineRec(id=i, **row) for i, row in zip(ids, new_rows, strict=True))
     result = ImportResult(classroom_id, records, removed)
     if announce:
         announce_import(store, result)
@@ -189,8 +217,7 @@ def undo_import(store: Store, result: ImportResult) -> ImportResult:
     with store.session() as session:
         if session.get(m.Classroom, result.classroom_id) is None:
             raise ConflictError("classroom", result.classroom_id)
-        added = [row for row in (session.get(m.Routine, i) for i in result.ids) if row is not None]
-        added_rows = _remove(session, added)
+        added_rows = _remove(session, result.ids)
         restored = _put_back(session, result.removed)
         _renumber(session, result.classroom_id)
     store.events.emit(Change("routine", "deleted", result.ids, result.classroom_id))
@@ -207,13 +234,14 @@ def redo_import(store: Store, result: ImportResult) -> ImportResult:
         if session.get(m.Classroom, result.classroom_id) is None:
             raise ConflictError("classroom", result.classroom_id)
         replaced_ids = [data["id"] for kind, data in result.removed if kind == "routine"]
-        old = [row for row in (session.get(m.Routine, i) for i in replaced_ids) if row is not None]
-        removed = _remove(session, old)
-        _put_back(session, result.added_rows)
+        removed = _remove(session, replaced_ids)
+        restored = _put_back(session, result.added_rows)
         _renumber(session, result.classroom_id)
         session.flush()
-        rows = [session.get(m.Routine, r.id) for r in result.routines]
-        records = tuple(to_record(RoutineRec, row) for row in rows if row is not None)
+        by_id = {}
+        for chunk in _chunks(restored):
+            by_id.update({row.id: row for row in session.scalars(select(m.Routine).where(m.Routine.id.in_(chunk)))})
+        records = tuple(to_record(RoutineRec, by_id[r.id]) for r in result.routines if r.id in by_id)
     done = ImportResult(result.classroom_id, records, removed)
     announce_import(store, done)
     return done
