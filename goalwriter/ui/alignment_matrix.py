@@ -177,7 +177,7 @@ class AlignmentMatrixModel(QAbstractTableModel):
             return None
         routine = self._routines[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            lines = textwrap.wrap(routine.name, 14, break_long_words=True)[:2] or [routine.name]
+            lines = textwrap.wrap(routine.name, 12, max_lines=3, placeholder="…") or [routine.name]
             span = time_span(routine)
             return "\n".join([*lines, span] if span else lines)
         if role == Qt.ItemDataRole.ToolTipRole:
