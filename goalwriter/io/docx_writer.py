@@ -76,7 +76,6 @@ TABLE_STYLES: dict[str, tuple[str, ...]] = {
     "Table Grid": ("Table Grid",),
     "GW Info Table": ("GW Info Table", "Table Grid"),
 }
-DEFAULT_PARAGRAPH = "the template's default paragraph style"
 
 HEADER_FILL = "E4EAF2"
 LABEL_FILL = "F2F2F2"
@@ -210,12 +209,16 @@ class _Styles:
             if found is not None:
                 break
         if found is None or found.name.lower() != wanted.lower():
-            used = found.name if found is not None else (
-                DEFAULT_PARAGRAPH if kind == WD_STYLE_TYPE.PARAGRAPH else "direct formatting"
-            )
-            self.fallbacks.append((wanted, used))
+            self.fallbacks.append((wanted, found.name if found is not None else self._plain(kind)))
         self.cache[wanted] = found
         return found
+
+    def _plain(self, kind: WD_STYLE_TYPE) -> str:
+        """What text gets when no style in the chain exists: the default paragraph style, or plain formatting."""
+        if kind == WD_STYLE_TYPE.PARAGRAPH:
+            default = self.doc.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+            return default.name if default is not None else "Normal"
+        return "plain grid lines" if kind == WD_STYLE_TYPE.TABLE else "plain text"
 
     def para(self, wanted: str):
         return self._resolve(wanted, PARAGRAPH_STYLES[wanted], WD_STYLE_TYPE.PARAGRAPH)

@@ -163,6 +163,12 @@ def _label(student, deidentified: bool) -> str:
     return (student.initials or initials_for(student.name)) if deidentified else student.name
 
 
+def suggested_file_name(store: Store, student_id: int, kind: str, deidentify: bool = False) -> str:
+    """The usual file name of one student's document (what a Save dialog suggests)."""
+    student = queries.get_student(store, student_id)
+    return file_name(StudentExport(name=_label(student, deidentify), deidentified=deidentify), kind)
+
+
 # -- writing ---------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class _Job:
@@ -227,8 +233,7 @@ def export_student(
     chosen = open_template(template)
     target = Path(out_path) if out_path is not None else Path.cwd()
     if target.is_dir():
-        stem = file_stem(StudentExport(name=_label(student, deidentify), deidentified=deidentify), kind)
-        target = target / clean_filename(f"{stem}.docx")
+        target = target / suggested_file_name(store, student_id, kind, deidentify)
     elif target.suffix.lower() != ".docx":
         raise ExportError(f"“{target}” is not a .docx file name")
     job = _Job(student_id, kind, target, _label(student, deidentify))

@@ -391,7 +391,8 @@ def test_template_without_list_or_grid_styles_types_numbers_and_draws_lines(tmp_
     template = load_template(district_template(tmp_path, drop=("List Number", "Table Grid")))
     notes = template_notes(template)
     assert any("“List Number”; using “List Paragraph”" in n for n in notes)
-    assert any("“Table Grid”; using “direct formatting”" in n for n in notes)
+    assert any("“Table Grid”; using “plain grid lines”" in n for n in notes)
+    assert "“district.docx” has no style “GW Table Text”; using “Normal” instead" in notes
     doc = reread("draft", make_export(), template=template)
     assert "1. Jayden will form lowercase letters from the top." in texts(doc, "List Paragraph")
     parts = doc.tables[1]
