@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-import types
-
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, qInstallMessageHandler
 from PySide6.QtGui import QUndoStack
@@ -306,20 +303,20 @@ def test_store_changes_refresh_and_keep_the_current_block(editor, demo_store, ro
     assert editor.table.currentIndex().column() == M.DESCRIPTION
 
 
-def test_import_button_opens_the_import_dialog_for_this_classroom(qtbot, editor, room, monkeypatch):
+def test_import_button_opens_the_import_dialog_for_this_classroom(qtbot, editor, demo_store, room, monkeypatch):
+    from goalwriter.ui.import_dialog import ImportDialog
+
     calls = []
 
-    class FakeImportDialog:
-        @classmethod
-        def run(cls, parent, store, classroom_id, undo_stack, path=None):
-            calls.append((parent, store, classroom_id, undo_stack))
-            return None, True
+    def fake_run(cls, parent, store, classroom_id, undo_stack, path=None):
+        calls.append((parent, store, classroom_id, undo_stack))
+        routines.add_routine(store, classroom_id, "Imported block")  # what an import leaves behind
+        return None, True
 
-    module = types.ModuleType("goalwriter.ui.import_dialog")
-    module.ImportDialog = FakeImportDialog
-    monkeypatch.setitem(sys.modules, "goalwriter.ui.import_dialog", module)
+    monkeypatch.setattr(ImportDialog, "run", classmethod(fake_run))
     qtbot.mouseClick(editor.findChild(QToolButton, "importBlocksButton"), Qt.MouseButton.LeftButton)
     assert calls == [(editor, editor.store, room.id, editor.undo_stack)]
+    assert editor.model.routine(editor.model.rowCount() - 1).name == "Imported block"
     assert "Imported" in editor.message.text()
 
 
