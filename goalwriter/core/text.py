@@ -1,0 +1,135 @@
+"""Normalizing and tokenizing goal and routine text for the matcher.
+
+Goals and schedules are written fast and loosely ("Writer's Wkshp", "cut/glue", "P.E.", "wash/dry
+hands", "fasteners"), so both sides are reduced the same way: words are split on anything that is
+not a letter or digit, lowercased, stripped of accents and possessives, and cut to a light stem
+("fastening", "fastens", "fastened" -> "fasten"), so that lexicon phrases match their variants.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+# Words that carry no meaning for matching. Prepositions that name a place or a time ("in", "on",
+# "at", "during", "after", "before") are kept: they tell a setting from a passing mention.
+_STOPWORD_TEXT = """
+    a an the and or but nor of to for with is are was were be been being am will would shall should could
+    may might must do does did has have had he she it its they them their theirs his her hers him himself
+    herself themselves i me my we us our you your this that these those there here who whom whose which what
+    as by so than then also very just own same such each any all both either neither per s w
+    monday tuesday wednesday thursday friday mon tue tues wed thu thur thurs fri
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+# Prepositions that, right before an activity word, mean "not this block, but next to it":
+# "calm down after recess", "wash hands before lunch", "groceries for cooking".
+CONTEXT_WORDS = frozenset({"after", "before", "following", "until", "till", "prior", "for"})
+
+# Prepositions that, before an activity word in a goal, make it the setting the goal is written for.
+SETTING_WORDS = frozenset({"during", "at", "in", "throughout", "across", "within", "while", "on"})
+
+# Words the suffix rules would get wrong, with the stem to use. Values are final stems.
+_IRREGULAR = {
+    "children": "child", "feet": "foot", "teeth": "tooth", "knives": "knif", "shelves": "shelf",
+    "leaves": "leaf", "clothes": "cloth", "clothing": "cloth", "dressing": "dress", "does": "do", "done": "do",
+    "went": "go", "gone": "go", "ran": "run", "wrote": "writ", "written": "writ", "ate": "eat", "eaten": "eat",
+    "drew": "draw", "drawn": "draw", "sat": "sit", "took": "tak", "taken": "tak", "scissors": "scissor",
+    "pants": "pant", "bus": "bus", "buses": "bus", "busses": "bus", "glasses": "glass", "dishes": "dish",
+    "boxes": "box", "lunches": "lunch", "recesses": "recess", "classes": "class", "passes": "pass",
+    "brushes": "brush", "matches": "match", "sandwiches": "sandwich", "cubbies": "cubby", "cubbys": "cubby",
+    # words that would otherwise collide with a different word's stem
+    "site": "site", "sites": "site", "outing": "outing", "outings": "outing", "banking": "banking",
+    "facing": "facing", "bowling": "bowling", "meeting": "meeting", "meetings": "meeting",
+    "building": "building", "buildings": "building", "during": "during", "news": "news",
+}
+
+_KEEP_S = ("ss", "us", "is", "ys", "os")
+_VOWELS = set("aeiouy")
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    """A light suffix-stripping stem: plurals, -ing, -ed, -er(s) of verbs, final silent e.
+
+    It is deliberately simple and predictable; both the lexicon and the text go through it, so it
+    only has to map variants of one word to the same key, not produce a dictionary form.
+    """
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    w = word
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith(("sses", "shes", "ches", "xes", "zes")):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(_KEEP_S):
+        w = w[:-1]
+    for suffix in ("ing", "ed"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and set(w[: -len(suffix)]) & _VOWELS:
+            w = w[: -len(suffix)]
+            if len(w) >= 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+                w = w[:-1]
+            break
+    if w.endswith("e") and len(w) > 3 and not w.endswith(("ee", "ie", "ye", "oe")):
+        w = w[:-1]
+    return w
+
+
+def fold(word: str) -> str:
+    """Lowercase, strip accents and a possessive: "Writer's" -> "writers", "Café" -> "cafe"."""
+    w = word.casefold().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2] + "s"
+    w = w.replace("'", "")
+    if not w.isascii():
+        w = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode("ascii")
+    return w
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a text: its stem, whether it is a stopword, and where it sits in the original text."""
+
+    key: str
+    stop: bool
+    start: int
+    end: int
+
+
+def tokenize(text: str, abbreviations: dict[str, str] | None = None) -> list[Token]:
+    """Every word of ``text`` with its stem and span. Abbreviations ("ctr", "rm") expand to their words."""
+    tokens: list[Token] = []
+    for m in _WORD.finditer(text or ""):
+        folded = fold(m.group())
+        if not folded:
+            continue
+        expanded = abbreviations.get(folded) if abbreviations else None
+        words = expanded.split() if expanded else (folded,)
+        for word in words:
+            tokens.append(Token(stem(word), word in STOPWORDS, m.start(), m.end()))
+    return tokens
+
+
+def phrase_keys(phrase: str, abbreviations: dict[str, str] | None = None) -> tuple[str, ...]:
+    """The stems of a lexicon phrase without stopwords: "put on a coat" -> ("put", "on", "coat")."""
+    return tuple(t.key for t in tokenize(phrase, abbreviations) if not t.stop)
+
+
+def joined_key(phrase: str) -> str | None:
+    """The one-word spelling of a two-word phrase ("bell work" -> "bellwork"), or None."""
+    words = [fold(w) for w in _WORD.findall(phrase or "")]
+    words = [w for w in words if w and w not in STOPWORDS]
+    if len(words) != 2 or not all(w.isalpha() for w in words):
+        return None
+    return stem(words[0] + words[1])
+
+
+def content_words(text: str) -> list[str]:
+    """The stems of the non-stopwords of ``text``, in order."""
+    return [t.key for t in tokenize(text) if not t.stop]
