@@ -167,12 +167,10 @@ def read_file(
             return read_docx(path, table=table, progress=progress, cancelled=cancelled)
         raise ImportFileError(name, "this is a zip archive, not a schedule; give an .xlsx, .docx or .csv file")
     if suffix in XLSX_SUFFIXES | DOCX_SUFFIXES:
-        what = "Excel workbook" if suffix in XLSX_SUFFIXES else "Word document"
+        what = "an Excel workbook" if suffix in XLSX_SUFFIXES else "a Word document"
         if not head:
-            raise ImportFileError(name, f"the file is empty; it is not a {what}")
-        raise ImportFileError(
-            name, f"this is not a {what} (or it is damaged); open it in its program and save it again"
-        )
+            raise ImportFileError(name, f"the file is empty; it is not {what}")
+        raise ImportFileError(name, f"this is not {what} (or it is damaged); open it in its program and save it again")
     if suffix in {".xls", ".doc"} or head.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportFileError(
             name, "this is an old-format Office file (.xls or .doc); save it as .xlsx or .docx and import that"
@@ -449,10 +447,13 @@ def read_xlsx(
     path = Path(path)
     name = path.name
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except ImportCancelled:
-        raise
+        handle = path.open("rb")  # a file object, so a workbook with another name's ending still opens
+    except OSError as exc:
+        raise ImportFileError(name, f"cannot open the file: {exc.strerror or exc}") from None
+    try:
+        workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl and zipfile raise many kinds for a damaged file
+        handle.close()
         raise _damaged(name, exc) from None
     try:
         names = [n for n in workbook.sheetnames if hasattr(workbook[n], "iter_rows")]
@@ -476,6 +477,7 @@ def read_xlsx(
             raise ImportFileError(name, which)
     finally:
         workbook.close()
+        handle.close()
     try:
         merges = _merged_ranges(path, sheet_name)
     except Exception as exc:
