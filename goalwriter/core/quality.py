@@ -327,35 +327,52 @@ def _check_dead_man(behavior: str) -> tuple[bool, str]:
 # The scanning patterns below run on lowercased text and only try at word starts ("(?=\w)\b"), which
 # makes them several times faster than a plain case-insensitive search.
 
+# Things a student is given or uses; "with ___" or "using ___" naming one of these is a condition.
+_SUPPORTS = (r"(?:cues?|prompts?|prompting|supports?|assistance|help|models?|tools?|grips?|scissors|board|timer|"
+             r"schedule|checklist|card|chart|strip|visuals?|template|adaptations?|device|headphones|cushion|seat|"
+             r"fidget|pencil|marker|crayons?|keyboard|chromebook|tablet|computer|app|software|strateg(?:y|ies)|"
+             r"set-?up|utensils?|spoon|fork|knife|cup|straw|ruler|calculator|jig|sample|recipe|list|planner|"
+             r"binder|organizer|pictures?|sequence|kit|sheet|stencil|guide|accommodations?|modifications?|adult|"
+             r"peer|aide|partner|reminders?)")
+_PLACES = (r"(?:class|classroom|classrooms|cafeteria|lunch|lunchroom|recess|gym|pe|art|music|hallways?|"
+           r"playground|bus|community|bathroom|restroom|locker\s+room|library|centers?|circle|carpet|"
+           r"arrival|dismissal|morning\s+meeting|settings?|environments?|job\s+site|work\s+site|school\s+store|"
+           r"store|kitchen|small\s+groups?|large\s+group|whole\s+group|writing\s+tasks?|math|science|snack|"
+           r"breakfast|transitions?|routines?|classes|activities|chromebook|tablet|ipad|computer|laptop)")
+# "with one verbal cue" is a condition; "with 80% accuracy" or "with no more than 2 prompts" is a criterion.
+_NOT_A_LIMIT = (r"(?!" + _NUM + r"\s*(?:%|percent|of\b|out\b|or\s+(?:fewer|less))|no\s+more|fewer|less|at\s+most|"
+                r"up\s+to)")
+# Anywhere in the goal: wording that only a condition uses.
 _CONDITION = re.compile(
     r"(?=\w)\b(?:"
-    r"(?:given|during|using|while|upon|following|provided(?:\s+with)?|when|whenever)\b"
-    r"|with(?:out)?\s+(?!\d|" + _NUM + r"\b\s*(?:%|percent|of|out))(?:\w+\s+){0,3}?"
-    r"(?:cues?|prompts?|prompting|supports?|assistance|help|model|models|tools?|grip|scissors|board|timer|"
-    r"schedule|checklist|card|visuals?|adaptations?|device|headphones|cushion|seat|paper|pencil|keyboard|"
-    r"chromebook|tablet|computer|strategy|strategies|set-?up|utensils?|spoon|fork|knife|cup|straw|"
-    r"accommodations?|modifications?|adult|peer|aide)\b"
-    r"|with\s+(?:a|an|the|his|her|their|adaptive|visual|verbal|physical|gestural|minimal|moderate|maximal|"
-    r"no\s+more\s+than|one|two|a\s+peer|an\s+adult)\b"
+    r"(?<!\ba\s)given\b|during\b|when(?:ever)?\b|upon\b|provided\s+with\b"
+    r"|following\s+(?:a|an|the|his|her|their)\b"
+    r"|(?:using|with(?:out)?)\s+" + _NOT_A_LIMIT + r"(?:[a-z][\w-]*\s+){0,3}?" + _SUPPORTS + r"\b"
     r"|from\s+(?:the\s+|a\s+)?(?:board|whiteboard|smartboard|screen|model|near-point|far-point|book)\b"
     r"|in\s+(?:google\s+)?(?:docs?|slides|word|a\s+document|an?\s+app)\b"
-    r"|(?:in|at|on|across|throughout|within)\s+(?:the\s+|his\s+|her\s+|their\s+|a\s+|an\s+|all\s+)?"
-    r"(?:[\w-]+,?\s+){0,3}?"
-    r"(?:class|classroom|classrooms|cafeteria|lunch|lunchroom|recess|gym|pe|art|music|hallway|hallways|"
-    r"playground|bus|community|bathroom|restroom|locker\s+room|locker|library|centers?|circle|carpet|"
-    r"arrival|dismissal|morning\s+meeting|settings?|environments?|job\s+site|work\s+site|school\s+store|"
-    r"store|kitchen|desk|table|small\s+group|large\s+group|whole\s+group|group|writing\s+tasks?|"
-    r"math|science|snack|breakfast|transitions?|routines?|classes|activities|chromebook|tablet|ipad|computer|"
-    r"laptop|keyboard|device)\b)"
+    r"|at\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:desk|table|locker|sink|cubby)\b"
+    r"|(?:in|at|on|across|throughout)\s+(?:the\s+|his\s+|her\s+|their\s+|a\s+|an\s+|all\s+)?"
+    r"(?:(?!of\b|in\b|on\b|at\b|for\b|to\b)[a-z][\w-]*,?\s+){0,3}?" + _PLACES + r"\b)"
 )
+# Before "will" ("Using loop scissors, Ana will ..."), a leading phrase is the condition.
+_CONDITION_LEAD = re.compile(
+    r"(?=\w)\b(?:(?:with(?:out)?|using|while|after|before|following)\s+" + _NOT_A_LIMIT + r"[a-z]"
+    r"|(?:in|at|on)\s+(?:the|a|an|his|her|their)\s+[a-z])"
+)
+_WILL = re.compile(r"\bwill\b", re.IGNORECASE)
 
 
-def _check_condition(parts: GoalParts, typed: _Typed) -> tuple[bool, str]:
+def _check_condition(parts: GoalParts, text: str, typed: _Typed) -> tuple[bool, str]:
     if _clean(parts.condition):
         return True, f"Condition: {_quote(parts.condition)}."
     match = typed.find(_CONDITION)
     if match:
         return True, f"Condition found in the goal: {_quote(typed.phrase(match, to_comma=True))}."
+    will = _WILL.search(text)
+    lead = _Typed(text[:will.start()]) if will else None
+    match = lead.find(_CONDITION_LEAD) if lead else None
+    if lead and match:
+        return True, f"Condition found in the goal: {_quote(lead.phrase(match, to_comma=True))}."
     return False, ("Add the condition: when, where, or with what help the student does it, e.g. "
                    "“during lunch”, “given a slant board”, “with one verbal cue”.")
 
@@ -372,10 +389,12 @@ _CRITERION = re.compile(
     r"observations|data\s+days|checks|meals|transitions)\b"
     r"|\s+" + _UNITS_TIME + r"\b(?!-)"
     r"|\s+consecutive\s+\w+"
-    r"|\s+or\s+(?:fewer|less|more)\b"
-    r"|\s+(?:times|trials|opportunities|sessions|steps|items|words|letters|sentences|lines|pieces|feet|ft|"
-    r"yards|meters|laps|repetitions|reps|errors|attempts|objects|coins|bites|problems|fields|towels|inches|"
-    r"shapes|beads|blocks|buttons|snaps|pages|entries|questions|days)\b)"
+    r"|\s+or\s+(?:fewer|less)\b"
+    r"|\s+(?:[a-z]+\s+)?(?:times|trials|opportunities|sessions|steps|items|words|letters|sentences|lines|pieces|"
+    r"errors|attempts|objects|problems|entries|questions|interactions|initiations|turns|requests|bites|"
+    r"towels|sets|kits)\s+(?:per|a|an|each|every)\s+(?:day|week|session|period|class|recess|lesson|meal|"
+    r"minute|hour|shift|outing)\b)"
+    r"|for\s+" + _NUM + r"\s+(?:feet|ft|yards|meters|laps|repetitions|reps|turns|rounds)\b"
     r"|(?:within|in\s+(?:less|fewer)\s+than|in\s+under)\s+(?:a|an|half\s+an?|" + _NUM + r"(?:\s*/\s*\d+)?)\s+"
     r"(?:" + _UNITS_TIME + r"|inch(?:es)?|cm|centimeters?|mm|feet|foot|steps?|prompts?|cues?|tries|attempts|"
     r"trials|errors|reminders?|words?|letters?)\b"
@@ -474,8 +493,9 @@ def _check_baseline(parts: GoalParts, typed: _Typed) -> tuple[bool, str]:
 
 _MEASUREMENT = re.compile(
     r"(?=\w)\b(?:"
-    r"(?:measured|documented|recorded|tracked|monitored|assessed|charted|evaluated|verified|scored|collected)\s+"
-    r"(?:\w+\s+)?(?:by|on|with|in|through|using|via|from)\b"
+    r"(?:measured|assessed|evaluated|verified|scored)\s+(?:\w+\s+)?(?:by|with|through|using|via)\b"
+    r"|(?:documented|recorded|tracked|monitored|charted|logged|collected)\s+(?:\w+\s+)?"
+    r"(?:by|on|with|in|through|using|via|from)\b"
     r"|(?:work\s+samples?|writing\s+samples?|data\s+(?:sheets?|collection|tracking|logs?|charts?)|"
     r"data(?!\s+(?:days?|periods?)\b)|rubrics?|probes?|tally|tallies|running\s+records?|frequency\s+counts?|"
     r"time\s+sampling|interval\s+recording|trial\s+data|portfolios?|anecdotal\s+(?:notes|records)|"
@@ -549,7 +569,7 @@ def check_goal(parts: GoalParts, text: str, comes_up_in_class: bool | None = Non
     results = {
         "observable": _check_observable(behavior, source),
         "dead_man": _check_dead_man(behavior),
-        "condition": _check_condition(parts, typed),
+        "condition": _check_condition(parts, text, typed),
         "criterion": _check_criterion(parts, text, typed),
         "timeframe": _check_timeframe(parts, typed),
         "baseline": _check_baseline(parts, _Typed(text)),

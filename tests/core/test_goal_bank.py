@@ -89,6 +89,33 @@ def test_filled_objectives_are_observable_and_measurable(template):
         assert items["criterion"].ok, objective
 
 
+# Behaviors that name their own setting, time or tool ("copy ... from the board", "during passing periods",
+# "with a ruler"), so the goal still has a condition when the condition box is emptied.
+SETTING_IN_BEHAVIOR = {
+    "handwriting-far-point-copy", "keyboarding-word-prediction", "visual-motor-ruler", "self-care-combination-lock",
+    "feeding-utensils", "feeding-knife-cutting", "sensory-seated-group", "sensory-loud-settings",
+    "sensory-request-break", "attention-on-task", "attention-whole-group-lesson", "transitions-end-preferred",
+    "transitions-passing-periods", "gross-motor-playground", "money-next-dollar", "community-street-bus",
+}
+# A duration written into the behavior ("for 20 seconds") reads as a criterion on its own.
+DURATION_IN_BEHAVIOR = {"hygiene-handwashing", "hygiene-tooth-brushing"}
+
+
+@pytest.mark.parametrize("template", BANK, ids=lambda t: t.id)
+def test_emptying_a_part_is_noticed(template):
+    """Regression guard against checks that pass on the strength of some other part of the goal."""
+    full = _filled(template, fill_baseline=True)
+    noticed = {}
+    for key, change in [("condition", {"condition": ""}), ("criterion", {"criterion": ""}),
+                        ("reporting", {"reporting": ""}), ("timeframe", {"target_date": None})]:
+        parts = dataclasses.replace(full, **change)
+        items = {i.key: i for i in check_goal(parts, compose_goal_sentence(parts, "Jordan"))}
+        noticed[key] = not items[key].ok
+    assert noticed["condition"] == (template.id not in SETTING_IN_BEHAVIOR)
+    assert noticed["criterion"] == (template.id not in DURATION_IN_BEHAVIOR)
+    assert noticed["reporting"] and noticed["timeframe"]
+
+
 # ---------------------------------------------------------------- validation
 
 GOOD = """
