@@ -9,6 +9,7 @@ checklist flags them until they are filled in. Search tolerates typos, word endi
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import tomllib
 from collections import defaultdict
@@ -154,7 +155,7 @@ def fill_template(template: GoalTemplate, student: str) -> dict[str, str | list[
 _STOPWORDS = frozenset((
     "a", "all", "an", "and", "any", "are", "as", "at", "be", "by", "each", "every", "for", "from", "has", "have",
     "in", "into", "is", "it", "its", "more", "no", "not", "of", "on", "or", "other", "s", "so", "some", "than",
-    "that", "the", "their", "them", "then", "they", "this", "to", "up", "will", "with", "student", "students",
+    "that", "the", "their", "them", "they", "this", "to", "up", "will", "with", "student", "students",
 ))
 _IRREGULAR = {"tying": "tie", "untying": "untie", "lying": "lie", "ate": "eat", "wrote": "write"}
 _WORD = re.compile(r"[a-z0-9]+")
@@ -259,14 +260,25 @@ class GoalBankIndex:
         self._matches_cache[token] = result
         return result
 
+    def _join_split_words(self, query: str, tokens: list[str]) -> list[str]:
+        """Join two query words that the bank writes as one ("key boarding", "hand writing")."""
+        raw = _WORD.findall(query.lower())
+        for first, second in itertools.pairwise(raw):
+            joined = _stem(first + second)
+            if joined in self._postings and joined not in tokens:
+                parts = {_stem(first), _stem(second)}
+                tokens = [t for t in tokens if t not in parts] + [joined]
+        return tokens
+
     def search(self, query: str, limit: int = 20) -> list[tuple[GoalTemplate, float]]:
         """Templates that match ``query``, best first, with a score in (0, 1].
 
-        An empty query (or one of only small words) lists the whole bank in bank order with score 1.0.
+        An empty query (or one of only small words) lists the whole bank in bank order with score 1.0,
+        whatever the limit, so the list can be browsed.
         """
-        tokens = list(dict.fromkeys(search_words(query)))
+        tokens = list(dict.fromkeys(self._join_split_words(query, search_words(query))))
         if not tokens:
-            return [(template, 1.0) for template in self._templates[:limit]]
+            return [(template, 1.0) for template in self._templates]
         totals: dict[int, float] = defaultdict(float)
         for token in tokens:
             best: dict[int, float] = {}
