@@ -173,8 +173,8 @@ def _resolve_range(first: _Clock, second: _Clock, after: int | None) -> TimeSpan
     else:
         start = _on_school_day(first, after)
         end = _on_school_day(second, start)
-        if end < start and not second.meridiem and second.hour < 12 and end + 12 * 60 < _DAY:
-            end += 12 * 60
+        if end < start and start >= 12 * 60 and second.hour < 12 and end + 12 * 60 <= 21 * 60:
+            end += 12 * 60  # "4:00-7:00": an afternoon start makes the end an evening one
     return TimeSpan(format_clock(start), format_clock(end))
 
 

@@ -191,7 +191,7 @@ def _header_field(text: str) -> tuple[str, float]:
                 return name, 100.0
             score = fuzz.ratio(norm, word)
             if len(word) >= 4 and re.search(rf"\b{re.escape(word)}\b", norm):
-                score = max(score, 92 - min(len(norm) - len(word), 20) * 0.5)
+                score = max(score, 92 - min(len(norm) - len(word), 30))
             if score > best_score:
                 best, best_score = name, score
     return (best, best_score) if best_score >= _HEADER_THRESHOLD else ("", best_score)
@@ -260,7 +260,8 @@ def _find_header(rows: Sequence[Row]) -> int | None:
             continue
         fields, weekdays = _header_score(row.cells)
         score = fields + (weekdays if weekdays >= 3 else 0)
-        if score > best_score and (fields >= 2 or weekdays >= 3 or (fields == 1 and len(row.cells) == 1)):
+        lone = fields == 1 and len(row.cells) == 1 and _header_field(row.cells[0])[1] >= 90
+        if score > best_score and (fields >= 2 or weekdays >= 3 or lone):
             best, best_score = index, score
     return best
 
@@ -666,6 +667,8 @@ def parse_routines(
     guessed = guess_mapping(grid)
     if mapping is None:
         mapping = guessed
+        if layout == "list" and mapping.name is None and mapping.day_columns:
+            mapping = mapping.with_column("name", mapping.day_columns[0][0])  # a grid read as a list: Monday's
     elif not mapping.day_columns and guessed.day_columns and mapping.header_row == guessed.header_row:
         mapping = replace(mapping, day_columns=guessed.day_columns)
     detected = detect_layout(mapping)

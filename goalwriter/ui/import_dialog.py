@@ -417,12 +417,12 @@ class ImportDialog(QDialog):
 
         self._run(self.tr("Reading the pasted cells…"), work, with_dialog=False)
 
-    def reparse(self, mapping: ColumnMapping | None = None, layout: str | None = None) -> None:
-        """Read the same grid again with another mapping or layout."""
+    def reparse(self, mapping: ColumnMapping | None = None, layout: str | None = None, guess: bool = False) -> None:
+        """Read the same grid again with another mapping or layout (``guess``: the mapping guessed afresh)."""
         if self.parsed is None:
             return
         grid: Grid = self.parsed.grid
-        mapping = mapping or self.parsed.mapping
+        mapping = None if guess else mapping or self.parsed.mapping
         layout = layout or self.parsed.layout
 
         def work(progress, cancelled):
@@ -603,7 +603,7 @@ class ImportDialog(QDialog):
             return
         layout = "list" if self.list_radio.isChecked() else "grid"
         if layout != self.parsed.layout:
-            self.reparse(layout=layout)
+            self.reparse(layout=layout, guess=True)
 
     def _part_changed(self, index: int) -> None:
         if self.parsed is None or not self.path:
