@@ -108,6 +108,8 @@ _DROP_ADVICE = "drop it and keep the action, e.g. “will tie shoes” instead o
 _SERVICE_ADVICE = ("that describes the therapy, not the student; name the task the student will do, "
                    "e.g. write, cut, zip, or type")
 _RECOGNIZE_ADVICE = "say how it will be seen, e.g. point to, name, match, or ask for a break"
+_BE_ADVICE = ("say what the student will do that shows it, e.g. “complete the toileting routine with no more "
+              "than 1 prompt” instead of “be independent in toileting”")
 
 _ABSTRACT = (r"(?:skills?|strength|abilit(?:y|ies)|endurance|coordination|control|awareness|tolerance|"
              r"independence|performance|functioning|function|planning|processing|integration|regulation|"
@@ -129,6 +131,8 @@ _VAGUE_RULES: tuple[tuple[str, str, bool], ...] = (
     (r"(?:increase|build|gain|expand|boost|work\s+on)\s+(?:\S+\s+){0,3}?" + _ABSTRACT, _SKILL_ADVICE, False),
     (r"work\s+on|receive|be\s+exposed\s+to|be\s+given", _SERVICE_ADVICE, False),
     (r"appreciate|enjoy|feel|want|be\s+(?:comfortable|willing|happy|motivated|confident)", _FEEL_ADVICE, False),
+    (r"(?:be|become)\s+(?:more\s+)?(?:successful|independent|responsible|engaged|organized|prepared|"
+     r"appropriate|respectful|cooperative|age[- ]appropriate)", _BE_ADVICE, False),
     (r"tolerate|accept|cope\s+with|deal\s+with|put\s+up\s+with", _TOLERATE_ADVICE, False),
     (r"try|attempt\s+to", _TRY_ADVICE, False),
     (r"recognize|notice|be\s+familiar\s+with", _RECOGNIZE_ADVICE, True),

@@ -127,6 +127,8 @@ def test_observable_behaviors_pass(behavior):
     ("accept changes to the daily schedule", "accept"),
     ("consistently understand directions", "understand"),
     ("be able to comprehend 2-step directions", "comprehend"),
+    ("be independent in toileting", "be independent"),
+    ("be more successful in PE", "be more successful"),
 ])
 def test_vague_behaviors_are_flagged_by_name(behavior, word):
     item = behavior_check(behavior, "observable")
