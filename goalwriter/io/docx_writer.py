@@ -43,6 +43,7 @@ from goalwriter.io.export_model import (
     SUPPORT_LABELS,
     GoalInfo,
     StudentExport,
+    brief_reason,
     format_date,
 )
 from goalwriter.templates import template_path
@@ -647,7 +648,7 @@ def _placements_table(w: _Writer, data: StudentExport, goal: GoalInfo) -> None:
         when = " · ".join(x for x in (routine.time_label, routine.days_label) if x)
         if when:
             w.para(when, "GW Table Text", container=cells[1])
-        w.cell_text(cells[2], placement.reason or "—")
+        w.cell_text(cells[2], brief_reason(placement.reason) or "—")
         note = placement.note.strip()
         if placement.definitely:
             note = f"{note} (definitely addressed; take data here)" if note else "Definitely addressed; take data here."
@@ -767,6 +768,17 @@ def _header_label(lines: Sequence[str]) -> int:
     return max((len(x) for x in lines), default=0)
 
 
+def _glance_row_height(w: _Writer, data: StudentExport, header_height: float) -> float:
+    """Inches per goal row: share what the page has left after the title, legend and notes, within limits."""
+    s = w.section
+    page = (s.page_height - s.top_margin - s.bottom_margin) / 914400
+    notes = sum(1 for g in data.goals for p in g.placements if p.note.strip())
+    note_lines = notes if notes <= 3 else (notes + 1) // 2
+    used = 0.8 + header_height + 0.3 + (0.25 + 0.2 * note_lines if notes else 0) + 0.5  # 0.5: safety margin
+    share = (page - used) / max(len(data.goals), 1)
+    return max(0.36, min(share * 0.9, 0.85))
+
+
 def _glance_table(w: _Writer, data: StudentExport) -> list[str]:
     """The goals × routines table; returns the notes in the order their numbers appear."""
     routines = data.routines
@@ -800,24 +812,31 @@ def _glance_table(w: _Writer, data: StudentExport) -> list[str]:
                 p.alignment = WD_ALIGN_PARAGRAPH.LEFT
         else:
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+    header_height = 0.45
     if rotate:
-        # rotated names need a tall row: about 0.06 inch a character at 8 pt, a long name wraps to a second line
-        height = min(max(0.75, 0.05 * min(longest, 26) + 0.15), 1.45)
-        head.height = Inches(height)
+        # rotated names need a tall row: about 0.05 inch a character at 8 pt, a long name wraps to a second line
+        header_height = min(max(0.75, 0.05 * min(longest, 26) + 0.15), 1.45)
+        head.height = Inches(header_height)
         head.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
     _repeat_header(head)
 
+    # Few goals get taller rows, bigger type and fuller labels; many goals still fit on the one page.
+    few = len(data.goals) <= 5
+    row_height = _glance_row_height(w, data, header_height)
+    label_size, symbol_size = (10.5, 13) if few else (9.5, 11)
     for row, goal in zip(table.rows[1:], data.goals, strict=True):
         cells = row.cells
+        row.height = Inches(row_height)
+        row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
         label = w.cell_text(cells[0], "", "GW Table Text")
-        w.run(label, f"{goal.number}  ", bold=True)
-        w.run(label, goal.short_label(64 if count >= 10 else 72))
+        w.run(label, f"{goal.number}  ", bold=True, size=label_size)
+        w.run(label, goal.short_label(110 if few else 64 if count >= 10 else 72), size=label_size)
         cells[0].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         _cant_split(row)
         if not goal.placements:
             merged = cells[1].merge(cells[-1])
             text = "Not in the classroom day yet: the team will review this goal."
-            w.run(w.cell_text(merged, "", "GW Table Text"), text, italic=True)
+            w.run(w.cell_text(merged, "", "GW Table Text"), text, italic=True, size=label_size)
             merged.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             continue
         by_routine = {p.routine_index: p for p in goal.placements}
@@ -827,14 +846,14 @@ def _glance_table(w: _Writer, data: StudentExport) -> list[str]:
             paragraph = w.cell_text(cell, "", "GW Glance Cell")
             if placement is None:
                 continue
-            w.symbol(paragraph, placement.symbol)
+            w.symbol(paragraph, placement.symbol, size=symbol_size)
             if placement.definitely:
-                w.symbol(paragraph, DEFINITELY, size=9)
+                w.symbol(paragraph, DEFINITELY, size=symbol_size - 2)
             if placement.support:
-                w.run(paragraph, f" {placement.support}", size=8, bold=True)
+                w.run(paragraph, f" {placement.support}", size=symbol_size - 3, bold=True)
             if placement.note.strip():
                 notes.append(f"{routines[index].name}, goal {goal.number}: {placement.note.strip()}")
-                w.run(paragraph, str(len(notes)).translate(_SUPERSCRIPT), size=9)
+                w.run(paragraph, str(len(notes)).translate(_SUPERSCRIPT), size=symbol_size - 2)
             if placement.confirmed:
                 _shade(cell, CONFIRMED_FILL)
     _set_widths(table, [goal_width] + [col] * count)

@@ -47,7 +47,20 @@ def shorten(text: str, limit: int) -> str:
     cut = text[: limit - 1]
     if " " in cut[limit // 2 :]:
         cut = cut[: cut.rfind(" ")]
-    return cut.rstrip(" ,;:-–") + "…"
+    words = cut.rstrip(" ,;:-–").split(" ")
+    while len(words) > 3 and words[-1].lower() in _DANGLING:
+        words.pop()  # "fasten a zipper and…" reads worse than "fasten a zipper…"
+    return " ".join(words).rstrip(" ,;:-–") + "…"
+
+
+def brief_reason(reason: str, items: int = 2) -> str:
+    """The first few reasons of a match, without the quoted evidence: for a table cell, not the full story."""
+    parts = []
+    for item in (reason or "").split("; "):
+        part = re.sub(r':\s*"[^"]*"\s*$', "", item.strip()).strip()
+        if part and part not in parts:
+            parts.append(part)
+    return "; ".join(parts[:items])
 
 
 @dataclass(frozen=True)
@@ -176,6 +189,8 @@ def initials_for(name: str) -> str:
     return "".join(f"{p[0].upper()}." for p in picked)
 
 
+_DANGLING = {"and", "or", "a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "from", "by", "her", "his",
+             "their", "its", "into", "onto", "across", "along"}
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"}
 
