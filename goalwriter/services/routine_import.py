@@ -152,7 +152,7 @@ def _put_back(session: Session, rows: Rows) -> list[int]:
         for chunk in _chunks(routine_ids):
             present.update(session.scalars(select(m.Routine.id).where(m.Routine.id.in_(chunk))))
             taken.update(session.execute(select(m.Alignment.goal_id, m.Alignment.routine_id).where(
-                m.Alignment.routine_id.in_(chunk))).tuples())
+                m.Alignment.routine_id.in_(chunk))).all())
         keep = [a for a in alignments if a["goal_id"] in goals and a["routine_id"] in present
                 and (a["goal_id"], a["routine_id"]) not in taken]
         if keep:
@@ -163,7 +163,7 @@ def _put_back(session: Session, rows: Rows) -> list[int]:
 def _renumber(session: Session, classroom_id: int) -> None:
     stmt = (select(m.Routine.id, m.Routine.position).where(m.Routine.classroom_id == classroom_id)
             .order_by(m.Routine.position, m.Routine.id))
-    for position, (routine_id, old) in enumerate(session.execute(stmt).tuples()):
+    for position, (routine_id, old) in enumerate(session.execute(stmt).all()):
         if old != position:
             session.get(m.Routine, routine_id).position = position
 
