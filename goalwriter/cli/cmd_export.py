@@ -54,7 +54,10 @@ def run(args) -> int:
         options = {"deidentify": args.deidentify, "template": template}
         if not batch:
             kind = args.kind or "draft"
-            if kind == "both" or (out.suffix.lower() != ".docx" and not out.is_file()):
+            as_folder = out.is_dir() or not out.suffix  # "exports/" or "exports": a folder, created if needed
+            if kind == "both" and not as_folder:
+                raise export.ExportError(f"--kind both writes two files; --out must be a folder, not “{out.name}”")
+            if as_folder:
                 paths = export.export_students(store, [args.student], out, kind, **options)
             else:
                 paths = [export.export_student(store, args.student, kind, out, **options)]
