@@ -15,6 +15,8 @@ from goalwriter.io.tables import ImportFileError
 from goalwriter.services import queries
 from goalwriter.services.routine_import import import_routines
 
+SHOWN = 100  # routines listed after an import; a longer list ends with a count
+
 
 def register(sub) -> None:
     p = sub.add_parser("import", help="import data from files (the classroom's day)")
@@ -88,8 +90,10 @@ def run_routines(args) -> int:
     skipped = _describe_skipped(parsed)
     if skipped:
         print(f"Skipped rows: {skipped}.")
-    rows = ([r.start, r.end, r.days or "every day", r.name] for r in stored)
+    rows = ([r.start, r.end, r.days or "every day", r.name] for r in list(stored)[:SHOWN])
     print_table(rows, ("start", "end", "days", "name"))
+    if len(stored) > SHOWN:
+        print(f"… and {len(stored) - SHOWN} more.")
     if args.dry_run:
         print("Dry run: nothing was saved.")
     return 0
