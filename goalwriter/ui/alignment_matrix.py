@@ -551,6 +551,7 @@ class AlignmentMatrixView(QWidget):
         self._generation = 0
         self._current: tuple[int, int] | None = None
         self._stale = False  # a change arrived while hidden
+        self._home_student: int | None = None  # the student the Whole class button returns to
         self.setObjectName("alignmentMatrixView")
         self.setAccessibleName(self.tr("Goals and routines matrix"))
 
@@ -566,6 +567,13 @@ class AlignmentMatrixView(QWidget):
         self.rematch_button.setToolTip(self.tr("Match again (F5); the team's decisions stay"))
         self.rematch_button.setShortcut(Qt.Key.Key_F5)
         self.rematch_button.clicked.connect(self.rematch)
+        self.class_button = QPushButton(self.tr("Whole &class"), self)
+        self.class_button.setObjectName("wholeClassButton")
+        self.class_button.setAccessibleName(self.tr("Show every student's goals in this class"))
+        self.class_button.setToolTip(self.tr("Every student's goals in the class (matched in the background)"))
+        self.class_button.setCheckable(True)
+        self.class_button.setEnabled(False)
+        self.class_button.toggled.connect(self._toggle_class)
         self.status = QLabel(self)
         self.status.setObjectName("alignmentStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -609,6 +617,7 @@ class AlignmentMatrixView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.status)
+        top.addWidget(self.class_button)
         top.addWidget(self.rematch_button)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("alignmentSplitter")
@@ -628,13 +637,37 @@ class AlignmentMatrixView(QWidget):
         """The goals of one student against the class's day (computed here; it takes milliseconds)."""
         self._cancel_job()
         self.student_id, self.classroom_id = student_id, None
+        self._home_student = student_id
+        self._set_class_button(False)
         self._load_student()
 
     def show_classroom(self, classroom_id: int) -> Job:
         """Every student's goals in the class, computed in a worker with progress and Cancel."""
         self._cancel_job()
         self.student_id, self.classroom_id = None, classroom_id
+        self._set_class_button(True)
         return self._load_classroom()
+
+    def _set_class_button(self, on: bool) -> None:
+        self.class_button.blockSignals(True)
+        self.class_button.setChecked(on)
+        self.class_button.setEnabled(on or self._home_student is not None)
+        self.class_button.blockSignals(False)
+
+    def _toggle_class(self, on: bool) -> None:
+        """The Whole class button: the class of the student shown, and back to that student."""
+        home = self._home_student
+        if home is None:
+            return
+        if not on:
+            self.show_student(home)
+            return
+        try:
+            classroom_id = queries.get_student(self.store, home).classroom_id
+        except NotFoundError:
+            self._set_class_button(False)
+            return
+        self.show_classroom(classroom_id)
 
     def rematch(self) -> None:
         """Match again (after lexicon or routine changes elsewhere); the team's decisions stay."""

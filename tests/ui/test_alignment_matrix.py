@@ -346,8 +346,11 @@ def test_the_whole_class_is_matched_in_a_worker(qtbot, view, demo_store, maya, m
         return real(store, classroom_id, progress, cancelled)
 
     monkeypatch.setattr(am, "classroom_matrices", recording)
+    view.show_student(maya.id)
+    button = view.findChild(QPushButton, "wholeClassButton")
     with qtbot.waitSignal(view.loaded, timeout=10000):
-        view.show_classroom(maya.classroom_id)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert button.isChecked()
     assert threads and threads[0] != threading.get_ident()
     students = queries.list_students(demo_store, maya.classroom_id)
     assert len(students) == 2
@@ -361,6 +364,10 @@ def test_the_whole_class_is_matched_in_a_worker(qtbot, view, demo_store, maya, m
     click(qtbot, view, index)
     assert view.model.data(index) == "✓"
     assert stored_state(demo_store, view.model.cell(index))["state"] == "confirmed"
+
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # back to the student
+    assert not button.isChecked()
+    assert view.model.rowCount() == len(queries.list_goals(demo_store, maya.id))
 
 
 def test_cancelling_the_whole_class_keeps_what_was_shown(qtbot, view, demo_store, maya, monkeypatch):
