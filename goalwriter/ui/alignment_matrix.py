@@ -739,8 +739,10 @@ class AlignmentMatrixView(QWidget):
     def _show(self, matrices: Sequence[StudentMatrix], class_view: bool) -> None:
         keep = self._current
         self.model.set_matrices(matrices, class_view)
-        if keep is not None and not self.table.currentIndex().isValid():
-            index = self.model.index_of(*keep)  # a reset lost the current cell: put it back
+        if not self.table.currentIndex().isValid():  # a reset lost the current cell: put it back
+            index = self.model.index_of(*keep) if keep is not None else QModelIndex()
+            if not index.isValid() and self.model.rowCount() and self.model.routines:
+                index = self.model.index(0, 0)
             if index.isValid():
                 self.table.setCurrentIndex(index)
         self._refresh_panel()
