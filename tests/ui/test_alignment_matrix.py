@@ -241,7 +241,7 @@ def test_at_most_two_definitely_addressed_blocks_a_day(qtbot, view, demo_store, 
     assert view.model.data(view.model.index(0, daily[0]), CellRole).definitely
 
 
-def test_decisions_survive_rematching_after_the_goal_changes(view, demo_store, maya):
+def test_decisions_survive_rematching_after_the_goal_changes(qtbot, view, demo_store, maya):
     view.show_student(maya.id)
     rejected_index = find_cell(view, lambda c: c.suggested and c.state == "suggested")
     confirmed_index = find_cell(view, lambda c: not c.suggested and c.state == "suggested")
@@ -254,14 +254,16 @@ def test_decisions_survive_rematching_after_the_goal_changes(view, demo_store, m
     goal = queries.get_goal(demo_store, rejected.goal_id)
     goals.update_goal(demo_store, goal.id, goal.version,
                       text="Maya will cut along a curved line with scissors and glue the shape onto paper.")
-    view.rematch()
-    after = view.model.goal_row(rejected_index.row())
+    after = view.model.goal_row(rejected_index.row())  # refreshed by the goal's change event
     assert [c.score for c in after.cells] != scores_before  # the match really was computed again
     assert view.model.cell(rejected_index).state == "rejected"
     assert view.model.data(rejected_index) == "✗"
     assert view.model.cell(confirmed_index).state == "confirmed"
     assert view.model.cell(confirmed_index).note == "at the easel"
     assert view.model.data(confirmed_index) == "✓"
+    qtbot.mouseClick(view.rematch_button, Qt.MouseButton.LeftButton)
+    assert view.model.cell(rejected_index).state == "rejected"
+    assert view.model.cell(confirmed_index).state == "confirmed"
 
 
 def test_decisions_survive_closing_and_reopening_the_database(qtbot, demo_store, maya, errors):
