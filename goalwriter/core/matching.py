@@ -20,14 +20,16 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from goalwriter.core.days import days_per_week
 from goalwriter.core.lexicon import ANY, Lexicon, load_lexicon
-from goalwriter.core.text import CONTEXT_WORDS, SETTING_WORDS, joined_key, phrase_keys, stem, tokenize
+from goalwriter.core.text import CONTEXT_WORDS, SETTING_WORDS, WORD, joined_key, phrase_keys, stem, word_keys
 
 DEFAULT_THRESHOLD = 0.6
 
@@ -55,6 +57,7 @@ FUZZY_MIN_LEN = 5
 REASONS = 3
 
 _SKILL, _ACTIVITY, _IGNORE = 0, 1, 2
+_BREAKS = frozenset(".,;:()[]{}!?|\n\"")
 _LEVEL = {"task": 0, "component": 1, "support": 2}
 _CONTEXT_KEYS = frozenset(stem(w) for w in CONTEXT_WORDS)
 _SETTING_KEYS = frozenset(stem(w) for w in SETTING_WORDS)
@@ -95,6 +98,29 @@ class PairScore:
     per_week: int
 
 
+class _Pair(PairScore):
+    """A PairScore whose reasons are written when first read: a match scores every block of the day,
+    but the editor shows reasons for a few of them. Built by :func:`_pair` without ``__init__``."""
+
+    @property
+    def why(self) -> tuple[str, ...]:  # type: ignore[override]
+        state = self.__dict__
+        if "_why" not in state:
+            matcher, goal, day, fallback = state["_context"]
+            state["_why"] = matcher._why(goal, day, state["_r"], fallback)
+        return state["_why"]
+
+
+_new, _set = object.__new__, object.__setattr__
+
+
+def _pair(routine_id: object, score: float, per_week: int, context: tuple, r: int) -> _Pair:
+    pair = _new(_Pair)
+    state = {"routine_id": routine_id, "score": score, "per_week": per_week, "_context": context, "_r": r}
+    _set(pair, "__dict__", state)
+    return pair
+
+
 @dataclass(frozen=True)
 class GoalMatch:
     """Where one goal can be worked on in one classroom's day."""
@@ -109,18 +135,23 @@ class GoalMatch:
 
 
 # -- the compiled lexicon ----------------------------------------------------------------------------
-@dataclass(slots=True)
-class _Hit:
-    kind: int
-    index: int
-    strength: float
-    start: int
+class _Hit(NamedTuple):
+    kind: int  # _SKILL or _ACTIVITY
+    index: int  # skill or activity index
+    strength: float  # 1.0 for a word, HINT for a hint
+    start: int  # character span in the text
     end: int
-    first: int  # raw token positions
+    first: int  # word positions in the text
     last: int
-    context: bool  # right after "before" / "after"
+    context: bool  # right after "before" / "after" / "for"
     hint: bool
-    setting: bool  # right after "during" / "at" / "in"
+    setting: bool  # shortly after "during" / "at" / "in"
+
+
+class _Scan(NamedTuple):
+    hits: tuple[_Hit, ...]
+    keys: frozenset[str]  # stems of every content word
+    leftovers: tuple[str, ...]  # stems of the content words no lexicon phrase covered
 
 
 class CompiledLexicon:
@@ -149,6 +180,12 @@ class CompiledLexicon:
                 else:
                     self.affinity[i, self.activity_index[key]] = NATURAL
         self.level = [_LEVEL[s.level] for s in self.skills]
+        # per skill: the columns of a routine row it looks at (its activity types, then its own
+        # "named outright" column) and the affinity with each
+        self.skill_columns = []
+        for i in range(n_s):
+            cols = [*np.nonzero(self.affinity[i])[0].tolist(), n_a + i]
+            self.skill_columns.append((cols, [*self.affinity[i, cols[:-1]].tolist(), 1.0]))
         self.not_with = [tuple(self.skill_index[k] for k in s.not_with) for s in self.skills]
 
         # implies, closed transitively (strengths multiply along a chain, the best chain wins)
@@ -199,21 +236,28 @@ class CompiledLexicon:
             keys = phrase_keys(w, self.abbreviations)
             if keys:
                 index.setdefault(keys[0], {})[keys] = [(_IGNORE, -1, 0.0)]
-        self.index = {
-            first: tuple(sorted(((k, tuple(e)) for k, e in phrases.items()), key=lambda kv: -len(kv[0])))
-            for first, phrases in index.items()
-        }
-        self.vocabulary = sorted({k for phrases in self.index.values() for keys, _ in phrases for k in keys})
+        # one-word phrases by their word; longer ones by their first two words, longest first
+        self.single = {first: tuple(phrases[(first,)]) for first, phrases in index.items() if (first,) in phrases}
+        multi: dict[tuple[str, str], list] = {}
+        for phrases in index.values():
+            for keys, entries in phrases.items():
+                if len(keys) > 1:
+                    multi.setdefault(keys[:2], []).append((keys, tuple(entries)))
+        self.multi = {pair: tuple(sorted(v, key=lambda kv: -len(kv[0]))) for pair, v in multi.items()}
+        self.vocabulary = sorted({k for phrases in index.values() for keys in phrases for k in keys})
         self._known = frozenset(self.vocabulary)
         self._near: dict[str, str | None] = {}
+        self._words: dict[str, tuple[tuple[str, bool], ...]] = {}
+        self._scans: OrderedDict[str, _Scan] = OrderedDict()
 
     # -- reading text ------------------------------------------------------------------------------
     def near_key(self, key: str) -> str | None:
         """The lexicon stem a word is a typo or variant of ("scisor" -> "scissor"), cached per word."""
         if key in self._known:
             return key
-        if key in self._near:
-            return self._near[key]
+        found = self._near.get(key, False)
+        if found is not False:
+            return found
         found = None
         if len(key) >= FUZZY_MIN_LEN and key.isalpha():
             best = process.extractOne(key, self.vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
@@ -224,51 +268,89 @@ class CompiledLexicon:
         self._near[key] = found
         return found
 
-    def scan(self, text: str) -> tuple[list[_Hit], list, list[str]]:
-        """Lexicon phrases found in ``text`` (longest first), its tokens, and the words left over."""
-        tokens = tokenize(text, self.abbreviations)
-        positions = [i for i, t in enumerate(tokens) if not t.stop]
-        keys = []
-        for i in positions:
-            k = tokens[i].key
-            keys.append(self.near_key(k) or k)
+    def scan(self, text: str) -> _Scan:
+        """Lexicon phrases in ``text`` (longest match first) and the words left over; cached per text."""
+        hit = self._scans.get(text)
+        if hit is not None:
+            return hit
+        result = self._scan(text)
+        self._scans[text] = result
+        if len(self._scans) > 4096:
+            self._scans.popitem(last=False)
+        return result
+
+    def _scan(self, text: str) -> _Scan:
+        words = self._words
+        keys: list[str] = []
+        stops: list[bool] = []
+        spans: list[tuple[int, int]] = []
+        for m in WORD.finditer(text):
+            raw = m.group()
+            info = words.get(raw)
+            if info is None:
+                info = words[raw] = word_keys(raw, self.abbreviations)
+                if len(words) > 100_000:
+                    words.clear()
+            for key, stop in info:
+                keys.append(key)
+                stops.append(stop)
+                spans.append(m.span())
+        positions = [i for i, stop in enumerate(stops) if not stop]
+        content = [self.near_key(keys[i]) or keys[i] for i in positions]
         hits: list[_Hit] = []
         leftovers: list[str] = []
-        j, n = 0, len(keys)
-        index = self.index
+        single, multi = self.single, self.multi
+        j, n = 0, len(content)
         while j < n:
-            candidates = index.get(keys[j])
             step = 0
-            if candidates:
-                for phrase, entries in candidates:
+            found = None
+            if j + 1 < n:
+                for phrase, entries in multi.get((content[j], content[j + 1]), ()):
                     size = len(phrase)
-                    if size == 1 or tuple(keys[j : j + size]) == phrase:
-                        first, last = positions[j], positions[j + size - 1]
-                        context = self._after_context_word(tokens, first)
-                        setting = not context and any(t.key in _SETTING_KEYS for t in tokens[max(0, first - 4) : first])
-                        for kind, idx, strength in entries:
-                            if kind != _IGNORE:
-                                hits.append(
-                                    _Hit(kind, idx, strength, tokens[first].start, tokens[last].end, first, last,
-                                         context, strength < 1.0, setting)
-                                )
-                        step = size
+                    if (size == 2 or tuple(content[j : j + size]) == phrase) and not self._broken(
+                        text, spans, positions, j, size
+                    ):
+                        found = entries
                         break
+            if found is None:
+                found = single.get(content[j])
+                size = 1
+            if found is not None:
+                entries = found
+                first, last = positions[j], positions[j + size - 1]
+                context = self._after(keys, stops, first, _CONTEXT_KEYS, 3, skip_stops=True)
+                setting = not context and self._after(keys, stops, first, _SETTING_KEYS, 4, skip_stops=False)
+                for kind, idx, strength in entries:
+                    if kind != _IGNORE:
+                        hits.append(
+                            _Hit(kind, idx, strength, spans[first][0], spans[last][1], first, last, context,
+                                 strength < 1.0, setting)
+                        )
+                step = size
             if step:
                 j += step
             else:
-                leftovers.append(tokens[positions[j]].key)
+                leftovers.append(keys[positions[j]])
                 j += 1
-        return hits, tokens, leftovers
+        return _Scan(tuple(hits), frozenset(keys[i] for i in positions), tuple(leftovers))
 
     @staticmethod
-    def _after_context_word(tokens, first: int) -> bool:
-        i = first - 1
-        while i >= 0 and first - i <= 3:
-            t = tokens[i]
-            if t.key in _CONTEXT_KEYS:
+    def _broken(text: str, spans, positions: list[int], j: int, size: int) -> bool:
+        """True when punctuation splits the words of a phrase ("by hand (wash, rinse)")."""
+        for p in range(j, j + size - 1):
+            gap = text[spans[positions[p]][1] : spans[positions[p + 1]][0]]
+            if gap.strip() and any(c in _BREAKS for c in gap):
                 return True
-            if not t.stop:
+        return False
+
+    @staticmethod
+    def _after(keys, stops, first: int, wanted: frozenset[str], reach: int, skip_stops: bool) -> bool:
+        """Whether one of ``wanted`` comes shortly before word ``first`` (only across stopwords if asked)."""
+        i = first - 1
+        while i >= 0 and first - i <= reach:
+            if keys[i] in wanted:
+                return True
+            if skip_stops and not stops[i]:
                 return False
             i -= 1
         return False
@@ -281,16 +363,22 @@ class PreparedDay:
 
     routines: tuple[RoutineText, ...]
     compiled: CompiledLexicon
-    activities: np.ndarray  # routines × activity types, implications included
-    direct: np.ndarray  # routines × skills the routine names outright
+    matrix: np.ndarray  # routines × (activity types, then skills the routine names outright, × DIRECT)
     sources: tuple[tuple[tuple[int, float, str], ...], ...]  # per routine: (activity, strength, evidence)
     direct_evidence: tuple[dict[int, str], ...]
     per_week: tuple[int, ...]
-    name_keys: tuple[frozenset[str], ...]  # content stems of each name the lexicon does not know
+    named_blocks: tuple[tuple[int, frozenset[str]], ...]  # routines whose name has 2+ words the lexicon lacks
     rare_words: dict[str, frozenset[int]]  # leftover stem -> routines (only stems in at most 2 routines)
+    reasons: dict = field(default_factory=dict)  # reason texts, built once per (routine, skill, activity)
+    shared: dict = field(default_factory=dict)  # goal word -> routines that share it (fallback cache)
 
     def __len__(self) -> int:
         return len(self.routines)
+
+    @property
+    def activities(self) -> np.ndarray:
+        """Routines × activity types (with what each implies)."""
+        return self.matrix[:, : len(self.compiled.activities)]
 
 
 def _evidence(text: str, hit: _Hit, whole: bool) -> str:
@@ -302,11 +390,15 @@ def _evidence(text: str, hit: _Hit, whole: bool) -> str:
 # -- goal analysis ------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class _Goal:
-    skill_idx: np.ndarray
-    weights: np.ndarray
-    skill_evidence: tuple[str, ...]
-    setting_idx: np.ndarray
-    setting_strength: np.ndarray
+    skills: tuple[int, ...]  # skill indexes, strongest first
+    settings: tuple[int, ...]  # activity types the goal names as its setting
+    # What the goal looks for in a routine row, one segment per skill and then one per setting:
+    # the columns (activity types, or the skill named outright) and the affinity with each.
+    columns: np.ndarray
+    values: np.ndarray
+    starts: np.ndarray
+    weights: np.ndarray  # per skill
+    anywhere: np.ndarray  # per skill: its "any block" affinity
     setting_evidence: tuple[str, ...]
     keys: frozenset[str]  # every content stem (for the name-mention fallback)
     leftovers: tuple[str, ...]  # content stems the lexicon does not know
@@ -327,28 +419,29 @@ class Matcher:
     def prepare(self, routines: Sequence[RoutineText]) -> PreparedDay:
         """Analyse a classroom's routines once; reuse the result for every goal of that classroom."""
         cl = self.compiled
-        n, n_a, n_s = len(routines), len(cl.activities), len(cl.skills)
-        acts = np.zeros((n, n_a))
-        direct = np.zeros((n, n_s))
-        sources, direct_evidence, per_week, name_keys = [], [], [], []
+        n_a, n_s = len(cl.activities), len(cl.skills)
+        rows: list[list[float]] = []
+        sources, direct_evidence, per_week, named_blocks = [], [], [], []
         word_routines: dict[str, set[int]] = {}
         for r, routine in enumerate(routines):
             found: dict[int, tuple[float, str]] = {}
             named: dict[int, tuple[float, str]] = {}
-            leftover_words: set[str] = set()
             for text, base, whole in ((routine.name or "", 1.0, True), (routine.description or "", DESCRIPTION, False)):
-                hits, _, leftovers = cl.scan(text)
-                leftover_words.update(k for k in leftovers if _rare(k))
+                scan = cl.scan(text)
+                for k in scan.leftovers:
+                    if _rare(k):
+                        word_routines.setdefault(k, set()).add(r)
                 if whole:
-                    name_keys.append(frozenset(k for k in leftovers if len(k) >= 3 and not k.isdigit()))
-                for h in hits:
+                    unknown = frozenset(k for k in scan.leftovers if len(k) >= 3 and not k.isdigit())
+                    if len(unknown) >= 2:
+                        named_blocks.append((r, unknown))
+                for h in scan.hits:
                     strength = (NAME_HINT if h.hint and whole else base * h.strength) * (CONTEXT if h.context else 1.0)
-                    ev = _evidence(text, h, whole)
                     if h.kind == _ACTIVITY:
                         if strength > found.get(h.index, (0.0, ""))[0]:
-                            found[h.index] = (strength, ev)
+                            found[h.index] = (strength, _evidence(text, h, whole))
                     elif not h.hint and not h.context and strength > named.get(h.index, (0.0, ""))[0]:
-                        named[h.index] = (strength, ev)
+                        named[h.index] = (strength, _evidence(text, h, whole))
             for a, (strength, _) in list(found.items()):
                 remap = cl.reinterpret.get(a)
                 if remap and strength >= DESCRIPTION:
@@ -357,22 +450,22 @@ class Matcher:
                             s, ev = found.pop(src)
                             if s > found.get(dst, (0.0, ""))[0]:
                                 found[dst] = (s, ev)
-            row_sources = []
-            for a, (strength, ev) in found.items():
-                row_sources.append((a, strength, ev))
+            row = [0.0] * (n_a + n_s)
+            for a, (strength, _) in found.items():
                 for b, link in cl.implied[a]:
-                    acts[r, b] = max(acts[r, b], strength * link)
+                    value = strength * link
+                    row[b] = max(row[b], value)
             for s, (strength, _) in named.items():
-                direct[r, s] = strength
-            sources.append(tuple(row_sources))
+                row[n_a + s] = strength * DIRECT
+            rows.append(row)
+            sources.append(tuple((a, strength, ev) for a, (strength, ev) in found.items()))
             direct_evidence.append({s: ev for s, (_, ev) in named.items()})
             per_week.append(days_per_week(routine.days))
-            for k in leftover_words:
-                word_routines.setdefault(k, set()).add(r)
         rare = {k: frozenset(v) for k, v in word_routines.items() if len(v) <= 2}
+        matrix = np.array(rows, dtype=float).reshape(len(routines), n_a + n_s)
         return PreparedDay(
-            tuple(routines), cl, acts, direct, tuple(sources), tuple(direct_evidence), tuple(per_week),
-            tuple(name_keys), rare,
+            tuple(routines), cl, matrix, tuple(sources), tuple(direct_evidence), tuple(per_week),
+            tuple(named_blocks), rare,
         )
 
     # -- goals ------------------------------------------------------------------------------------
@@ -391,12 +484,12 @@ class Matcher:
 
     def _analyze(self, text: str, domain: str) -> _Goal:
         cl = self.compiled
-        hits, tokens, leftovers = cl.scan(text)
+        scan = cl.scan(text)
         skills: dict[int, list] = {}  # idx -> [weight, evidence, from a word]
         settings: dict[int, list] = {}  # idx -> [strength, evidence]
         named_setting = mentioned_setting = False
         previous: _Hit | None = None
-        for h in hits:
+        for h in scan.hits:
             ev = text[h.start : h.end]
             if h.kind == _SKILL:
                 cur = skills.get(h.index)
@@ -419,7 +512,7 @@ class Matcher:
                     mentioned_setting = True
                 previous = h
         if domain:
-            for h in cl.scan(domain)[0]:
+            for h in cl.scan(domain).hits:
                 if h.kind == _SKILL and not h.hint and h.index not in skills:
                     skills[h.index] = [DOMAIN, domain.strip(), False]
         plain = {i for i, (w, _, word) in skills.items() if word and w >= 1.0}
@@ -437,18 +530,31 @@ class Matcher:
                 entry[0] *= COMPONENT
             elif level == 2 and (has_task or has_component):
                 entry[0] *= SUPPORT if has_task else COMPONENT
-        order = sorted(skills, key=lambda i: (-skills[i][0], i))
-        setting_order = sorted(settings, key=lambda i: (-settings[i][0], i))
-        keys = frozenset(t.key for t in tokens if not t.stop)
+        order = tuple(sorted(skills, key=lambda i: (-skills[i][0], i)))
+        setting_order = tuple(sorted(settings, key=lambda i: (-settings[i][0], i)))
+        columns: list[int] = []
+        values: list[float] = []
+        starts: list[int] = []
+        for i in order:
+            cols, vals = cl.skill_columns[i]
+            starts.append(len(columns))
+            columns += cols
+            values += vals
+        for a in setting_order:
+            starts.append(len(columns))
+            columns.append(a)
+            values.append(settings[a][0])
         return _Goal(
-            skill_idx=np.array(order, dtype=np.intp),
+            skills=order,
+            settings=setting_order,
+            columns=np.array(columns, dtype=np.intp),
+            values=np.array(values),
+            starts=np.array(starts, dtype=np.intp),
             weights=np.array([skills[i][0] for i in order]),
-            skill_evidence=tuple(skills[i][1] for i in order),
-            setting_idx=np.array(setting_order, dtype=np.intp),
-            setting_strength=np.array([settings[i][0] for i in setting_order]),
-            setting_evidence=tuple(settings[i][1] for i in setting_order),
-            keys=keys,
-            leftovers=tuple(dict.fromkeys(k for k in leftovers if _rare(k))),
+            anywhere=cl.anywhere[list(order)],
+            setting_evidence=tuple(settings[a][1] for a in setting_order),
+            keys=scan.keys,
+            leftovers=tuple(dict.fromkeys(k for k in scan.leftovers if _rare(k))),
             labels=tuple(cl.skills[i].label for i in order if skills[i][0] >= COMPONENT * SUPPORT),
             narrowing=NAMED_SETTING_DAMP if named_setting else MENTIONED_SETTING_DAMP if mentioned_setting else 1.0,
         )
@@ -460,109 +566,135 @@ class Matcher:
             raise ValueError("this day was prepared with another lexicon; prepare it again with this matcher")
         goal = self.analyze(goal_text, domain)
         n = len(day.routines)
-        if n == 0:
-            return GoalMatch((), (), True, False, 0, (), goal.labels)
-        cl = self.compiled
-        score = np.zeros(n)
-        k = len(goal.skill_idx)
-        if k:
-            aff = cl.affinity[goal.skill_idx]  # k × A
-            through = day.activities[:, None, :] * aff[None, :, :]  # n × k × A
-            via_activity = through.max(axis=2)
-            named = day.direct[:, goal.skill_idx] * DIRECT
-            relevance = np.maximum(np.maximum(via_activity, named), cl.anywhere[goal.skill_idx][None, :])
-            contrib = relevance * goal.weights[None, :]
-            if k > 1:
-                top2 = -np.partition(-contrib, 1, axis=1)[:, :2]
-                score = top2[:, 0] + SECOND * top2[:, 1]
-            else:
-                score = contrib[:, 0].copy()
-            any_relevance = relevance.max(axis=1)
+        k, m = len(goal.skills), len(goal.settings)
+        if n == 0 or k + m == 0:
+            score = np.zeros(n)
         else:
-            via_activity = named = contrib = any_relevance = None
-        setting = None
-        if len(goal.setting_idx):
-            setting = (day.activities[:, goal.setting_idx] * goal.setting_strength[None, :]).max(axis=1)
-            if goal.narrowing < 1.0:
-                score = np.where(setting >= POSSIBLE, score, score * goal.narrowing)
+            # best value of each goal segment in each routine: routines × (skills + settings)
+            best = np.maximum.reduceat(day.matrix[:, goal.columns] * goal.values, goal.starts, axis=1)
             if k:
-                factor = SETTING_BASE + (1 - SETTING_BASE) * np.minimum(1.0, any_relevance / POSSIBLE)
-            else:
-                factor = SETTING_ALONE
-            score = np.maximum(score, setting * factor)
+                relevance = np.maximum(best[:, :k], goal.anywhere)
+                contrib = relevance * goal.weights
+                if k > 1:
+                    top = np.sort(contrib, axis=1)
+                    score = top[:, -1] + SECOND * top[:, -2]
+                else:
+                    score = contrib[:, 0]
+            if m:
+                setting = best[:, k:].max(axis=1)
+                if k:
+                    if goal.narrowing < 1.0:
+                        score = np.where(setting >= POSSIBLE, score, score * goal.narrowing)
+                    factor = SETTING_BASE + (1 - SETTING_BASE) * np.minimum(1.0, relevance.max(axis=1) / POSSIBLE)
+                    score = np.maximum(score, setting * factor)
+                else:
+                    score = setting * SETTING_ALONE
+        scores = score.tolist()
         fallback = self._fallback(goal, day)
-        if fallback is not None:
-            score = np.maximum(score, fallback)
-        np.clip(score, 0.0, 1.0, out=score)
+        for r, value in fallback.items():
+            scores[r] = max(scores[r], value)
 
         pairs = []
+        routines, per_week = day.routines, day.per_week
+        context = (self, goal, day, fallback)
         for r in range(n):
-            s = float(score[r])
-            why = self._why(goal, day, r, contrib, via_activity, named, setting, fallback) if s > 0 else ()
-            pairs.append(PairScore(day.routines[r].id, round(s, 4), why, day.per_week[r]))
-        ranked = sorted(range(n), key=lambda r: -score[r])
-        matches = tuple(pairs[r] for r in ranked if score[r] >= self.threshold)
-        nearest = tuple(pairs[r] for r in ranked if 0 < score[r] < self.threshold)[:3]
-        per_week = sum(p.per_week for p in matches)
+            s = scores[r]
+            if s > 1.0:
+                s = scores[r] = 1.0
+            pairs.append(_pair(routines[r].id, round(s, 4), per_week[r], context, r))
+        ranked = sorted(range(n), key=scores.__getitem__, reverse=True)
+        threshold = self.threshold
+        matches = tuple(pairs[r] for r in ranked if scores[r] >= threshold)
+        nearest = tuple(pairs[r] for r in ranked if 0 < scores[r] < threshold)[:3]
+        weekly = sum(p.per_week for p in matches)
         return GoalMatch(
             scores=tuple(pairs),
             matches=matches,
             never_in_class=not matches,
-            thin_coverage=bool(matches) and per_week <= 1,
-            opportunities_per_week=per_week,
+            thin_coverage=bool(matches) and weekly <= 1,
+            opportunities_per_week=weekly,
             nearest=nearest,
             skills=goal.labels,
         )
 
-    def _fallback(self, goal: _Goal, day: PreparedDay) -> np.ndarray | None:
+    def _fallback(self, goal: _Goal, day: PreparedDay) -> dict[int, float]:
         """Rapidfuzz on what the lexicon does not cover: a block the goal names, rare shared words."""
-        out = None
-        for r, keys in enumerate(day.name_keys):
-            if len(keys) >= 2 and all(_contains(goal.keys, k) for k in keys):
-                out = np.zeros(len(day.routines)) if out is None else out
+        out: dict[int, float] = {}
+        for r, keys in day.named_blocks:
+            if all(_contains(goal.keys, k) for k in keys):
                 out[r] = NAME_MENTION
         if goal.leftovers and day.rare_words:
-            vocab = list(day.rare_words)
+            shared = day.shared
             for word in goal.leftovers:
-                hit = day.rare_words.get(word)
-                if hit is None and len(word) >= FUZZY_MIN_LEN:
-                    best = process.extractOne(word, vocab, scorer=fuzz.ratio, score_cutoff=90)
-                    hit = day.rare_words[best[0]] if best else None
-                if hit:
-                    out = np.zeros(len(day.routines)) if out is None else out
-                    for r in hit:
-                        out[r] = min(SHARED_MAX, max(out[r], 0.0) + SHARED_WORD) if out[r] < NAME_MENTION else out[r]
+                routines = shared.get(word)
+                if routines is None:
+                    routines = day.rare_words.get(word)
+                    if routines is None and len(word) >= FUZZY_MIN_LEN + 1:
+                        best = process.extractOne(word, list(day.rare_words), scorer=fuzz.ratio, score_cutoff=90)
+                        routines = day.rare_words[best[0]] if best else None
+                    shared[word] = routines = routines or frozenset()
+                for r in routines:
+                    if out.get(r, 0.0) < NAME_MENTION:
+                        out[r] = min(SHARED_MAX, out.get(r, 0.0) + SHARED_WORD)
         return out
 
-    def _why(self, goal, day, r, contrib, via_activity, named, setting, fallback) -> tuple[str, ...]:
+    def _why(self, goal: _Goal, day: PreparedDay, r: int, fallback: dict[int, float]) -> tuple[str, ...]:
+        """Short reasons for one pair, best first (texts are built once per day and reused)."""
         cl = self.compiled
-        reasons: list[tuple[float, str]] = []
-        if contrib is not None:
-            for j, s in enumerate(goal.skill_idx):
-                value = contrib[r, j]
-                if value <= 0:
+        n_a = len(cl.activities)
+        items: list[tuple[float, str]] = []
+        k = len(goal.skills)
+        if len(goal.starts):
+            row = (day.matrix[r, goal.columns] * goal.values).tolist()
+            columns = goal.columns.tolist()
+            bounds = [*goal.starts.tolist(), len(row)]
+            best, best_at = [], []
+            for j in range(len(bounds) - 1):
+                segment = row[bounds[j] : bounds[j + 1]]
+                top = max(segment)
+                best.append(top)
+                best_at.append(columns[bounds[j] + segment.index(top)])
+            anywhere = goal.anywhere.tolist()
+            weights = goal.weights.tolist()
+            for j, s in enumerate(goal.skills):
+                if best[j] > 0 and best[j] >= anywhere[j]:
+                    col = best_at[j]
+                    key = ("named", r, s) if col >= n_a else ("via", r, s, col)
+                elif anywhere[j] > 0:
+                    key = ("any", s)
+                else:
                     continue
-                skill = cl.skills[s]
-                if named[r, j] > 0 and named[r, j] >= via_activity[r, j]:
-                    reasons.append((value, f'{skill.label}: "{day.direct_evidence[r][int(s)]}"'))
-                elif via_activity[r, j] > 0:
-                    a = int(np.argmax(day.activities[r] * cl.affinity[s]))
-                    how = "" if cl.affinity[s, a] >= NATURAL else " (possible)"
-                    reasons.append((value, f'{skill.label} → {cl.activities[a].label}{how}: "{_source(day, r, a)}"'))
-                elif cl.anywhere[s] > 0:
-                    reasons.append((value, f"{skill.label}: {skill.anywhere or 'can come up in any block'}"))
-        if setting is not None and setting[r] > 0:
-            values = day.activities[r, goal.setting_idx] * goal.setting_strength
-            j = int(np.argmax(values))
-            a = int(goal.setting_idx[j])
-            reasons.append(
-                (float(values[j]), f'the goal names {cl.activities[a].label} ("{goal.setting_evidence[j]}"): '
-                 f'"{_source(day, r, a)}"')
-            )
-        if fallback is not None and fallback[r] > 0:
-            reasons.append((float(fallback[r]), f'shared words: "{day.routines[r].name.strip()}"'))
-        reasons.sort(key=lambda x: -x[0])
-        return tuple(dict.fromkeys(text for _, text in reasons))[:REASONS]
+                items.append((max(best[j], anywhere[j]) * weights[j], self._reason(day, key)))
+            for j, a in enumerate(goal.settings, start=k):
+                if best[j] > 0:
+                    evidence = goal.setting_evidence[j - k]
+                    items.append((best[j], self._reason(day, ("setting", r, a, evidence))))
+        if r in fallback:
+            items.append((fallback[r], f'shared words: "{day.routines[r].name.strip()}"'))
+        items.sort(key=itemgetter(0), reverse=True)
+        return tuple(dict.fromkeys(text for value, text in items if value > 0))[:REASONS]
+
+    def _reason(self, day: PreparedDay, key: tuple) -> str:
+        text = day.reasons.get(key)
+        if text is None:
+            text = day.reasons[key] = self._reason_text(day, key)
+        return text
+
+    def _reason_text(self, day: PreparedDay, key: tuple) -> str:
+        cl = self.compiled
+        kind = key[0]
+        if kind == "named":
+            _, r, s = key
+            return f'{cl.skills[s].label}: "{day.direct_evidence[r][s]}"'
+        if kind == "via":
+            _, r, s, a = key
+            how = "" if cl.affinity[s, a] >= NATURAL else " (possible)"
+            return f'{cl.skills[s].label} → {cl.activities[a].label}{how}: "{_source(day, r, a)}"'
+        if kind == "setting":
+            _, r, a, evidence = key
+            return f'the goal names {cl.activities[a].label} ("{evidence}"): "{_source(day, r, a)}"'
+        skill = cl.skills[key[1]]
+        return f"{skill.label}: {skill.anywhere or 'can come up in any block'}"
 
 
 def _source(day: PreparedDay, r: int, a: int) -> str:

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 # Words that carry no meaning for matching. Prepositions that name a place or a time ("in", "on",
 # "at", "during", "after", "before") are kept: they tell a setting from a passing mention.
@@ -31,7 +31,7 @@ STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 CONTEXT_WORDS = frozenset({"after", "before", "following", "until", "till", "prior", "for"})
 
 # Prepositions that, before an activity word in a goal, make it the setting the goal is written for.
-SETTING_WORDS = frozenset({"during", "at", "in", "throughout", "across", "within", "while", "on"})
+SETTING_WORDS = frozenset({"during", "at", "in", "throughout", "across", "within", "while"})
 
 # Words the suffix rules would get wrong, with the stem to use. Values are final stems.
 _IRREGULAR = {
@@ -102,17 +102,22 @@ class Token:
     end: int
 
 
+def word_keys(word: str, abbreviations: dict[str, str] | None = None) -> tuple[tuple[str, bool], ...]:
+    """(stem, is a stopword) for one written word; an abbreviation gives the words it stands for."""
+    folded = fold(word)
+    if not folded:
+        return ()
+    expanded = abbreviations.get(folded) if abbreviations else None
+    words = expanded.split() if expanded else (folded,)
+    return tuple((stem(w), w in STOPWORDS) for w in words)
+
+
 def tokenize(text: str, abbreviations: dict[str, str] | None = None) -> list[Token]:
     """Every word of ``text`` with its stem and span. Abbreviations ("ctr", "rm") expand to their words."""
     tokens: list[Token] = []
-    for m in _WORD.finditer(text or ""):
-        folded = fold(m.group())
-        if not folded:
-            continue
-        expanded = abbreviations.get(folded) if abbreviations else None
-        words = expanded.split() if expanded else (folded,)
-        for word in words:
-            tokens.append(Token(stem(word), word in STOPWORDS, m.start(), m.end()))
+    for m in WORD.finditer(text or ""):
+        for key, stop in word_keys(m.group(), abbreviations):
+            tokens.append(Token(key, stop, m.start(), m.end()))
     return tokens
 
 
@@ -123,7 +128,7 @@ def phrase_keys(phrase: str, abbreviations: dict[str, str] | None = None) -> tup
 
 def joined_key(phrase: str) -> str | None:
     """The one-word spelling of a two-word phrase ("bell work" -> "bellwork"), or None."""
-    words = [fold(w) for w in _WORD.findall(phrase or "")]
+    words = [fold(w) for w in WORD.findall(phrase or "")]
     words = [w for w in words if w and w not in STOPWORDS]
     if len(words) != 2 or not all(w.isalpha() for w in words):
         return None
