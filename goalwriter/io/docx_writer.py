@@ -26,12 +26,10 @@ import docx
 from docx.document import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Inches, Pt
-from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from goalwriter.io.export_model import (
@@ -261,53 +259,93 @@ def _clean(text: str) -> str:
     return _ILLEGAL_XML.sub("", text or "")
 
 
-def _shade(cell: _Cell, fill: str) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    for old in tc_pr.findall(qn("w:shd")):
-        tc_pr.remove(old)
-    tc_pr.append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>'))
+# Word insists on the schema's order of the children of these property elements.
+_ORDER = {
+    "w:tblPr": ("w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
+                "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd",
+                "w:tblLayout", "w:tblCellMar", "w:tblLook"),
+    "w:trPr": ("w:cnfStyle", "w:divId", "w:gridBefore", "w:gridAfter", "w:wBefore", "w:wAfter", "w:cantSplit",
+               "w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc", "w:hidden"),
+    "w:tcPr": ("w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders", "w:shd", "w:noWrap",
+               "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark"),
+}
+_RANK = {qn(parent): {qn(tag): i for i, tag in enumerate(tags)} for parent, tags in _ORDER.items()}
 
 
-def _set_widths(table: Table, widths: Sequence[int]) -> None:
-    """Fixed column widths (EMU) on the grid and every cell: Word and LibreOffice both honour these."""
-    table.autofit = False
-    tbl_pr = table._tbl.tblPr
-    layout = tbl_pr.find(qn("w:tblLayout"))
-    if layout is None:
-        layout = OxmlElement("w:tblLayout")
-        tbl_pr.append(layout)
-    layout.set(qn("w:type"), "fixed")
-    tbl_w = tbl_pr.find(qn("w:tblW"))
-    if tbl_w is None:
-        tbl_w = OxmlElement("w:tblW")
-        tbl_pr.append(tbl_w)
-    tbl_w.set(qn("w:w"), str(sum(round(w / 635) for w in widths)))
-    tbl_w.set(qn("w:type"), "dxa")
-    for grid_col, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=False):
-        grid_col.w = Emu(width)
-    for row in table.rows:
-        for index, cell in enumerate(row.cells):
-            if index < len(widths):
-                cell.width = Emu(widths[index])
+def _props(owner, tag: str):
+    """The owner's property element (tblPr, trPr, tcPr), created as its first child when missing."""
+    found = owner.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        owner.insert(0, found)
+    return found
 
 
-def _repeat_header(row) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
+def _put(props, tag: str, attrs: dict[str, str] | None = None, children: str = ""):
+    """Set one property, replacing an old one and keeping the schema order."""
+    name = qn(tag)
+    for old in props.findall(name):
+        props.remove(old)
+    element = parse_xml(f'<{tag} {nsdecls("w")}>{children}</{tag}>') if children else OxmlElement(tag)
+    for key, value in (attrs or {}).items():
+        element.set(qn(key), value)
+    rank = _RANK[props.tag]
+    mine = rank[name]
+    for index, child in enumerate(props):
+        if rank.get(child.tag, -1) > mine:
+            props.insert(index, element)
+            return element
+    props.append(element)
+    return element
 
 
-def _cant_split(row) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
+def _shade(tc, fill: str) -> None:
+    _put(_props(tc, "w:tcPr"), "w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": fill})
 
 
-def _keep_together(table: Table, max_rows: int = 14) -> None:
+def _valign(tc, where: str) -> None:
+    _put(_props(tc, "w:tcPr"), "w:vAlign", {"w:val": where})
+
+
+def _rotate(tc) -> None:
+    """Text read from bottom to top, for narrow column headers."""
+    _put(_props(tc, "w:tcPr"), "w:textDirection", {"w:val": "btLr"})
+
+
+def _repeat_header(tr) -> None:
+    _put(_props(tr, "w:trPr"), "w:tblHeader")
+
+
+def _cant_split(tr) -> None:
+    _put(_props(tr, "w:trPr"), "w:cantSplit")
+
+
+def _row_height(tr, inches: float) -> None:
+    _put(_props(tr, "w:trPr"), "w:trHeight", {"w:val": str(round(inches * 1440)), "w:hRule": "atLeast"})
+
+
+def _span(row: list, first: int, last: int) -> None:
+    """Merge cells ``first``..``last`` of a row into one (gridSpan), keeping the first cell's content."""
+    keep = row[first]
+    width = 0
+    for tc in row[first:last + 1]:
+        tc_w = tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+        width += int(tc_w.get(qn("w:w"))) if tc_w is not None else 0
+    for tc in row[first + 1:last + 1]:
+        tc.getparent().remove(tc)
+    props = _props(keep, "w:tcPr")
+    _put(props, "w:tcW", {"w:w": str(width), "w:type": "dxa"})
+    _put(props, "w:gridSpan", {"w:val": str(last - first + 1)})
+    del row[first + 1:last + 1]
+
+
+def _keep_together(tbl, max_rows: int = 14) -> None:
     """Keep a short table on one page, and with the heading above it (keep-with-next on all but the last row)."""
-    rows = table.rows
+    rows = tbl.findall(qn("w:tr"))
     if len(rows) > max_rows:
         return
-    for row in list(rows)[:-1]:
-        for p in row._tr.iter(qn("w:p")):
+    for tr in rows[:-1]:
+        for p in tr.iter(qn("w:p")):
             p_pr = p.find(_W_PPR)
             if p_pr is None:
                 p_pr = OxmlElement("w:pPr")
@@ -317,20 +355,14 @@ def _keep_together(table: Table, max_rows: int = 14) -> None:
             p_pr.insert(1 if style is not None else 0, keep)
 
 
-def _no_borders(table: Table) -> None:
-    tbl_pr = table._tbl.tblPr
-    sides = "".join(f'<w:{s} w:val="nil"/>' for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    tbl_pr.append(parse_xml(f'<w:tblBorders {nsdecls("w")}>{sides}</w:tblBorders>'))
-
-
-def _grid_borders(table: Table) -> None:
-    """Plain grid lines for a template without "Table Grid"."""
-    tbl_pr = table._tbl.tblPr
-    sides = "".join(
-        f'<w:{s} w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/>'
-        for s in ("top", "left", "bottom", "right", "insideH", "insideV")
-    )
-    tbl_pr.append(parse_xml(f'<w:tblBorders {nsdecls("w")}>{sides}</w:tblBorders>'))
+def _borders(tbl, line: str | None) -> None:
+    """Grid lines of one colour on every edge (a template without "Table Grid"), or none at all."""
+    sides = ("top", "left", "bottom", "right", "insideH", "insideV")
+    if line is None:
+        inner = "".join(f'<w:{s} w:val="nil"/>' for s in sides)
+    else:
+        inner = "".join(f'<w:{s} w:val="single" w:sz="4" w:space="0" w:color="{line}"/>' for s in sides)
+    _put(_props(tbl, "w:tblPr"), "w:tblBorders", children=inner)
 
 
 def _png_size(data: bytes) -> tuple[int, int] | None:
@@ -378,6 +410,10 @@ class _Writer:
                 body.remove(child)
         self.styles = _Styles(self.doc)
         self.section = self.doc.sections[-1]
+        self.body_end = body.find(qn("w:sectPr"))  # new content goes just before it
+        if self.body_end is None:
+            self.body_end = OxmlElement("w:sectPr")
+            body.append(self.body_end)
 
     # paragraphs and runs (built on the XML directly: python-docx's setters are slow for hundreds of runs)
     def style_paragraph(self, paragraph: Paragraph, style: str) -> None:
@@ -397,8 +433,13 @@ class _Writer:
         p_pr.insert(0, p_style)
 
     def para(self, text: str = "", style: str = "Normal", container=None) -> Paragraph:
-        container = container if container is not None else self.doc
-        paragraph = container.add_paragraph()
+        """A new paragraph at the end of the body, or of a table cell (``container`` is the cell's tc)."""
+        p = OxmlElement("w:p")
+        if container is None:
+            self.body_end.addprevious(p)
+        else:
+            container.append(p)
+        paragraph = Paragraph(p, self.doc._body)
         if style != "Normal":
             self.style_paragraph(paragraph, style)
         if text:
@@ -450,24 +491,56 @@ class _Writer:
     def heading(self, text: str, level: int) -> Paragraph:
         return self.para(text, f"Heading {level}")
 
-    def table(self, rows: int, cols: int, style: str = "Table Grid") -> Table:
-        table = self.doc.add_table(rows=rows, cols=cols)
-        resolved = self.styles.table(style)
+    def table(self, widths: Sequence[int], rows: int, style: str | None = "Table Grid") -> list[list]:
+        """A fixed-width table at the end of the body; returns its cells (tc elements) row by row."""
+        tbl = OxmlElement("w:tbl")
+        tbl_pr = OxmlElement("w:tblPr")
+        tbl.append(tbl_pr)
+        resolved = self.styles.table(style) if style else None
         if resolved is not None:
-            table._tbl.tblStyle_val = resolved.style_id
+            _put(tbl_pr, "w:tblStyle", {"w:val": resolved.style_id})
         elif style == "Table Grid":
-            _grid_borders(table)
-        return table
+            _borders(tbl, "A6A6A6")
+        twips = [round(w / 635) for w in widths]
+        _put(tbl_pr, "w:tblW", {"w:w": str(sum(twips)), "w:type": "dxa"})
+        _put(tbl_pr, "w:tblLayout", {"w:type": "fixed"})
+        _put(tbl_pr, "w:tblLook", {"w:val": "04A0", "w:firstRow": "1", "w:lastRow": "0", "w:firstColumn": "1",
+                                    "w:lastColumn": "0", "w:noHBand": "0", "w:noVBand": "1"})
+        grid = OxmlElement("w:tblGrid")
+        for width in twips:
+            col = OxmlElement("w:gridCol")
+            col.set(qn("w:w"), str(width))
+            grid.append(col)
+        tbl.append(grid)
+        cells = []
+        for _ in range(rows):
+            tr = OxmlElement("w:tr")
+            row = []
+            for width in twips:
+                tc = OxmlElement("w:tc")
+                tc_pr = OxmlElement("w:tcPr")
+                tc_w = OxmlElement("w:tcW")
+                tc_w.set(qn("w:w"), str(width))
+                tc_w.set(qn("w:type"), "dxa")
+                tc_pr.append(tc_w)
+                tc.append(tc_pr)
+                tc.append(OxmlElement("w:p"))
+                tr.append(tc)
+                row.append(tc)
+            tbl.append(tr)
+            cells.append(row)
+        self.body_end.addprevious(tbl)
+        return cells
 
-    def cell_text(self, cell: _Cell, text: str, style: str = "GW Table Text") -> Paragraph:
+    def cell_text(self, tc, text: str, style: str = "GW Table Text") -> Paragraph:
         """Put ``text`` into the cell's first paragraph (a cell always has one); lines become paragraphs."""
         lines = _clean(text).split("\n") if text else [""]
-        first = cell.paragraphs[0]
+        first = Paragraph(tc.find(qn("w:p")), self.doc._body)
         self.style_paragraph(first, style)
         if lines[0]:
             self.run(first, lines[0])
         for line in lines[1:]:
-            self.para(line, style, container=cell)
+            self.para(line, style, container=tc)
         return first
 
     def numbered(self, items: Iterable[str]) -> None:
@@ -592,79 +665,70 @@ def _info_table(w: _Writer, data: StudentExport) -> None:
         ("IEP meeting", format_date(data.iep_meeting_date), "Annual review", format_date(data.annual_review_date)),
     ]
     services = "; ".join(s.label for s in data.services)
-    table = w.table(len(rows) + (1 if services else 0), 4, "GW Info Table")
     total = w.text_width
     label = int(total * 0.17)
     value = (total - 2 * label) // 2
-    for r, values in enumerate(rows):
-        cells = table.rows[r].cells
+    cells = w.table([label, value, label, value], len(rows) + (1 if services else 0), "GW Info Table")
+    for row, values in zip(cells, rows, strict=False):
         for c, text in enumerate(values):
             if c % 2 == 0:
-                w.run(w.cell_text(cells[c], "", "GW Table Text"), text, "GW Label")
+                w.run(w.cell_text(row[c], "", "GW Table Text"), text, "GW Label")
             else:
-                w.cell_text(cells[c], _dash(text), "GW Table Text")
+                w.cell_text(row[c], _dash(text), "GW Table Text")
     if services:
-        cells = table.rows[-1].cells
-        w.run(w.cell_text(cells[0], "", "GW Table Text"), "OT services", "GW Label")
-        merged = cells[1].merge(cells[3])
-        w.cell_text(merged, services, "GW Table Text")
-    _set_widths(table, [label, value, label, value])
+        row = cells[-1]
+        w.run(w.cell_text(row[0], "", "GW Table Text"), "OT services", "GW Label")
+        _span(row, 1, 3)
+        w.cell_text(row[1], services, "GW Table Text")
 
 
 def _parts_table(w: _Writer, goal: GoalInfo) -> None:
-    table = w.table(len(PART_LABELS), 2)
-    for row, (key, label) in zip(table.rows, PART_LABELS, strict=True):
+    label = Inches(1.45)
+    cells = w.table([label, w.text_width - label], len(PART_LABELS))
+    for row, (key, name) in zip(cells, PART_LABELS, strict=True):
         value = getattr(goal, key)
         text = format_date(value) if key == "target_date" else value
-        w.cell_text(row.cells[0], label, "GW Table Heading")
-        _shade(row.cells[0], LABEL_FILL)
-        w.cell_text(row.cells[1], _dash(text))
-        _cant_split(row)
-    label = Inches(1.45)
-    _set_widths(table, [label, w.text_width - label])
-    _keep_together(table)
+        w.cell_text(row[0], name, "GW Table Heading")
+        _shade(row[0], LABEL_FILL)
+        w.cell_text(row[1], _dash(text))
+        _cant_split(row[0].getparent())
+    _keep_together(cells[0][0].getparent().getparent())
 
 
 def _placements_table(w: _Writer, data: StudentExport, goal: GoalInfo) -> None:
     headers = ("", "Routine", "Why it fits", "How it is embedded (team notes)", "Support")
     placements = sorted(goal.placements, key=lambda p: p.routine_index)
-    table = w.table(1 + len(placements), len(headers))
-    head = table.rows[0]
-    for cell, text in zip(head.cells, headers, strict=True):
-        w.cell_text(cell, text, "GW Table Heading")
-        _shade(cell, HEADER_FILL)
-    _repeat_header(head)
-    for row, placement in zip(table.rows[1:], placements, strict=True):
+    widths = [Inches(0.45), Inches(1.45), 0, 0, Inches(0.75)]
+    rest = w.text_width - sum(widths)
+    widths[2] = rest * 9 // 20
+    widths[3] = rest - widths[2]
+    cells = w.table(widths, 1 + len(placements))
+    for tc, text in zip(cells[0], headers, strict=True):
+        w.cell_text(tc, text, "GW Table Heading")
+        _shade(tc, HEADER_FILL)
+    _repeat_header(cells[0][0].getparent())
+    for row, placement in zip(cells[1:], placements, strict=True):
         routine = data.routines[placement.routine_index]
-        cells = row.cells
-        mark = w.cell_text(cells[0], "", "GW Glance Cell")
+        mark = w.cell_text(row[0], "", "GW Glance Cell")
         w.symbol(mark, placement.symbol)
         if placement.definitely:
             w.symbol(mark, f" {DEFINITELY}")
         if placement.confirmed:
-            _shade(cells[0], CONFIRMED_FILL)
-        name = w.cell_text(cells[1], "")
+            _shade(row[0], CONFIRMED_FILL)
+        name = w.cell_text(row[1], "")
         w.run(name, routine.name, bold=True)
         when = " · ".join(x for x in (routine.time_label, routine.days_label) if x)
         if when:
-            w.para(when, "GW Table Text", container=cells[1])
-        w.cell_text(cells[2], brief_reason(placement.reason) or "—")
+            w.para(when, "GW Table Text", container=row[1])
+        w.cell_text(row[2], brief_reason(placement.reason) or "—")
         note = placement.note.strip()
         if placement.definitely:
             note = f"{note} (definitely addressed; take data here)" if note else "Definitely addressed; take data here."
-        w.cell_text(cells[3], note or "—")
+        w.cell_text(row[3], note or "—")
         support = placement.support
-        w.cell_text(cells[4], f"{support} ({SUPPORT_LABELS[support]})" if support in SUPPORT_LABELS else "—")
-        for cell in cells:
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
-        _cant_split(row)
-    total = w.text_width
-    fixed = [Inches(0.45), Inches(1.45), 0, 0, Inches(0.75)]
-    rest = total - sum(fixed)
-    fixed[2] = rest * 9 // 20
-    fixed[3] = rest - fixed[2]
-    _set_widths(table, fixed)
-    _keep_together(table)
+        w.cell_text(row[4], f"{support} ({SUPPORT_LABELS[support]})" if support in SUPPORT_LABELS else "—")
+        _cant_split(row[0].getparent())
+    _keep_together(cells[0][0].getparent().getparent())
 
 
 def _monitoring(w: _Writer, data: StudentExport, goal: GoalInfo) -> None:
@@ -782,68 +846,68 @@ def _glance_row_height(w: _Writer, data: StudentExport, header_height: float) ->
 def _glance_table(w: _Writer, data: StudentExport) -> list[str]:
     """The goals × routines table; returns the notes in the order their numbers appear."""
     routines = data.routines
-    total = w.text_width
     count = len(routines)
     goal_width = Inches(2.35 if count >= 10 else 2.6)
-    col = (total - goal_width) // count
+    col = (w.text_width - goal_width) // count
     rotate = col < Inches(0.8)
     header_size = 8 if count <= 12 else 7.5
     notes: list[str] = []
 
-    table = w.table(1 + len(data.goals), 1 + count)
-    head = table.rows[0]
-    w.cell_text(head.cells[0], "Goal", "GW Glance Header").alignment = WD_ALIGN_PARAGRAPH.LEFT
-    _shade(head.cells[0], HEADER_FILL)
+    cells = w.table([goal_width] + [col] * count, 1 + len(data.goals))
+    head = cells[0]
+    w.cell_text(head[0], "Goal", "GW Glance Header").alignment = WD_ALIGN_PARAGRAPH.LEFT
+    _shade(head[0], HEADER_FILL)
+    _valign(head[0], "bottom")
     longest = 0
-    for cell, routine in zip(head.cells[1:], routines, strict=True):
-        paragraph = w.cell_text(cell, "", "GW Glance Header")
-        w.run(paragraph, routine.name, size=header_size)
+    for tc, routine in zip(head[1:], routines, strict=True):
+        first = w.cell_text(tc, "", "GW Glance Header")
+        w.run(first, routine.name, size=header_size)
         when = " · ".join(x for x in (routine.time_label, routine.days_label) if x)
-        if when:
-            w.run(w.para("", "GW Glance Header", container=cell), when, bold=False, size=header_size - 0.5)
+        second = w.para("", "GW Glance Header", container=tc) if when else None
+        if second is not None:
+            w.run(second, when, bold=False, size=header_size - 0.5)
         longest = max(longest, _header_label([routine.name, when]))
-        _shade(cell, HEADER_FILL)
+        _shade(tc, HEADER_FILL)
         if rotate:
             # read bottom to top, starting at the bottom edge, centred across the narrow column
-            tc_pr = cell._tc.get_or_add_tcPr()
-            tc_pr.append(parse_xml(f'<w:textDirection {nsdecls("w")} w:val="btLr"/>'))
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            for p in cell.paragraphs:
-                p.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            _rotate(tc)
+            _valign(tc, "center")
+            for paragraph in (first, second):
+                if paragraph is not None:
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
         else:
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+            _valign(tc, "bottom")
     header_height = 0.45
+    head_tr = head[0].getparent()
     if rotate:
         # rotated names need a tall row: about 0.05 inch a character at 8 pt, a long name wraps to a second line
         header_height = min(max(0.75, 0.05 * min(longest, 26) + 0.15), 1.45)
-        head.height = Inches(header_height)
-        head.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-    _repeat_header(head)
+        _row_height(head_tr, header_height)
+    _repeat_header(head_tr)
 
     # Few goals get taller rows, bigger type and fuller labels; many goals still fit on the one page.
     few = len(data.goals) <= 5
     row_height = _glance_row_height(w, data, header_height)
     label_size, symbol_size = (10.5, 13) if few else (9.5, 11)
-    for row, goal in zip(table.rows[1:], data.goals, strict=True):
-        cells = row.cells
-        row.height = Inches(row_height)
-        row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-        label = w.cell_text(cells[0], "", "GW Table Text")
+    for row, goal in zip(cells[1:], data.goals, strict=True):
+        tr = row[0].getparent()
+        _cant_split(tr)
+        _row_height(tr, row_height)
+        label = w.cell_text(row[0], "", "GW Table Text")
         w.run(label, f"{goal.number}  ", bold=True, size=label_size)
         w.run(label, goal.short_label(110 if few else 64 if count >= 10 else 72), size=label_size)
-        cells[0].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        _cant_split(row)
+        _valign(row[0], "center")
         if not goal.placements:
-            merged = cells[1].merge(cells[-1])
+            _span(row, 1, count)
             text = "Not in the classroom day yet: the team will review this goal."
-            w.run(w.cell_text(merged, "", "GW Table Text"), text, italic=True, size=label_size)
-            merged.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            w.run(w.cell_text(row[1], "", "GW Table Text"), text, italic=True, size=label_size)
+            _valign(row[1], "center")
             continue
         by_routine = {p.routine_index: p for p in goal.placements}
-        for index, cell in enumerate(cells[1:]):
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        for index, tc in enumerate(row[1:]):
+            _valign(tc, "center")
             placement = by_routine.get(index)
-            paragraph = w.cell_text(cell, "", "GW Glance Cell")
+            paragraph = w.cell_text(tc, "", "GW Glance Cell")
             if placement is None:
                 continue
             w.symbol(paragraph, placement.symbol, size=symbol_size)
@@ -855,8 +919,7 @@ def _glance_table(w: _Writer, data: StudentExport) -> list[str]:
                 notes.append(f"{routines[index].name}, goal {goal.number}: {placement.note.strip()}")
                 w.run(paragraph, str(len(notes)).translate(_SUPERSCRIPT), size=symbol_size - 2)
             if placement.confirmed:
-                _shade(cell, CONFIRMED_FILL)
-    _set_widths(table, [goal_width] + [col] * count)
+                _shade(tc, CONFIRMED_FILL)
     return notes
 
 
@@ -872,15 +935,13 @@ def _glance_notes(w: _Writer, notes: Sequence[str]) -> None:
             w.run(paragraph, text)
         return
     half = (len(numbered) + 1) // 2
-    table = w.doc.add_table(rows=1, cols=2)
-    _no_borders(table)
-    for cell, chunk in zip(table.rows[0].cells, (numbered[:half], numbered[half:]), strict=True):
+    (row,) = w.table([w.text_width // 2, w.text_width - w.text_width // 2], 1, style=None)
+    _borders(row[0].getparent().getparent(), None)
+    for tc, chunk in zip(row, (numbered[:half], numbered[half:]), strict=True):
         for i, (number, text) in enumerate(chunk):
-            paragraph = cell.paragraphs[0] if i == 0 else w.para("", "GW Table Text", container=cell)
-            w.style_paragraph(paragraph, "GW Table Text")
+            paragraph = w.cell_text(tc, "") if i == 0 else w.para("", "GW Table Text", container=tc)
             w.run(paragraph, f"{number} ", bold=True)
             w.run(paragraph, text)
-    _set_widths(table, [w.text_width // 2, w.text_width - w.text_width // 2])
 
 
 def build_glance(data: StudentExport, template: Template | None = None, matrix_png: bytes | None = None) -> Document:

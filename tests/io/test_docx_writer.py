@@ -527,3 +527,35 @@ if shutil.which("soffice"):
                  ("draft", "glance")}
         assert pages["glance"] == 1
         assert pages["draft"] >= 3
+
+
+# -- what Word is strict about -----------------------------------------------------------------------------
+SCHEMA_ORDER = {  # ECMA-376 sequence of the property elements the writer sets
+    "pPr": ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "widowControl", "numPr", "pBdr", "shd", "tabs",
+            "spacing", "ind", "contextualSpacing", "jc", "textDirection", "outlineLvl", "rPr", "sectPr"],
+    "rPr": ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "color", "spacing", "kern", "sz", "szCs", "u",
+            "vertAlign", "lang"],
+    "tblPr": ["tblStyle", "tblW", "jc", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook"],
+    "trPr": ["cantSplit", "trHeight", "tblHeader"],
+    "tcPr": ["tcW", "gridSpan", "vMerge", "tcBorders", "shd", "noWrap", "tcMar", "textDirection", "vAlign"],
+}
+
+
+@pytest.mark.parametrize("kind", ["draft", "glance"])
+def test_property_elements_are_in_the_order_word_requires(kind):
+    data = make_export()
+    with zipfile.ZipFile(io.BytesIO(render(kind, data, matrix_png=tiny_png()))) as z:
+        parts = [n for n in z.namelist() if n.startswith("word/") and n.endswith(".xml") and "/_rels" not in n]
+        roots = [etree.fromstring(z.read(n)) for n in parts if n.split("/")[-1].startswith(("document", "header",
+                                                                                            "footer"))]
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    checked = 0
+    for root in roots:
+        for name, order in SCHEMA_ORDER.items():
+            for props in root.iter(f"{w}{name}"):
+                tags = [child.tag.removeprefix(w) for child in props if child.tag.startswith(w)]
+                known = [t for t in tags if t in order]
+                assert known == sorted(known, key=order.index), f"{name}: {tags}"
+                assert len(tags) == len(set(tags)), f"{name} repeats a property: {tags}"
+                checked += 1
+    assert checked > 200
