@@ -8,6 +8,7 @@ itself is one step on the undo stack.
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -61,10 +62,12 @@ LEFT_OUT_TEXT = QColor("#8a8a8a")
 PASTE_DELAY_MS = 350
 
 
-def _job_fn(work):
-    """A worker function that turns the readers' cancellation into the workers' one."""
+def _job_fn(work, connected: threading.Event):
+    """A worker function that waits until its signals are connected (a quick job could otherwise finish
+    before anyone listens), and turns the readers' cancellation into the workers' one."""
 
     def fn(progress, cancelled):
+        connected.wait(5)
         try:
             return work(progress, cancelled)
         except ImportCancelled:
@@ -437,7 +440,8 @@ class ImportDialog(QDialog):
         self._busy = True
         self.error_label.hide()
         self._update_state()
-        fn = _job_fn(work)
+        connected = threading.Event()
+        fn = _job_fn(work, connected)
         if with_dialog:
             job = run_with_progress(self, title, fn, on_done=lambda r: self._job_done(generation, r),
                                     on_error=lambda e: self._job_failed(generation, e),
@@ -448,6 +452,7 @@ class ImportDialog(QDialog):
             job.signals.failed.connect(lambda e: self._job_failed(generation, e), Qt.ConnectionType.QueuedConnection)
             job.signals.cancelled.connect(lambda: self._job_cancelled(generation), Qt.ConnectionType.QueuedConnection)
         self._track(job)
+        connected.set()
 
     def _track(self, job: Job) -> None:
         self._jobs.add(job)
@@ -628,7 +633,10 @@ class ImportDialog(QDialog):
         self._busy = True
         self._update_state()
 
+        connected = threading.Event()
+
         def work(progress, cancelled):
+            connected.wait(5)
             progress(0, 0, "")
             return import_routines(store, classroom_id, drafts, replace, announce=False)
 
@@ -638,6 +646,7 @@ class ImportDialog(QDialog):
             on_error=self._import_failed,
         )
         self._track(job)
+        connected.set()
 
     def _imported(self, drafts: tuple[RoutineDraft, ...], replace: bool, result: ImportResult) -> None:
         command = ImportRoutinesCommand(self.store, self.classroom_id, drafts, replace, done=result)
