@@ -33,17 +33,16 @@ def build_main_window(database_url: str | None = None):
 
 
 def main(database_url: str | None = None) -> int:
-    """Run the app until its window closes. Errors opening the database are shown, not raised."""
-    from goalwriter.store.errors import GoalwriterError
+    """Run the app until its window closes.
+
+    The window is shown first and the database opened in the background, so the window appears at
+    once; an error opening the database is shown in a message box (and on stderr).
+    """
+    from goalwriter.ui.main_window import MainWindow
 
     app = ensure_application()
-    try:
-        window = build_main_window(database_url)
-    except GoalwriterError as exc:
-        from goalwriter.ui import dialogs
-
-        print(f"goalwriter: error: {exc}", file=sys.stderr)
-        dialogs.error(None, "goalwriter cannot start", str(exc))
-        return 2
+    window = MainWindow()
+    window.open_failed.connect(lambda _text: app.exit(2))
     window.show()
+    window.open_database_async(resolve_database_url(database_url))
     return app.exec()

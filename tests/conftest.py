@@ -106,3 +106,14 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     terminalreporter.write_line(
         f"PostgreSQL server-backed tests: {len(ran)} passed, {len(failed)} failed, {len(skipped)} skipped"
     )
+
+
+@pytest.fixture(autouse=True)
+def _no_stale_error_sink():
+    """Undo commands report errors to the last window; never let a closed window's sink leak into a test."""
+    yield
+    import sys
+
+    commands = sys.modules.get("goalwriter.ui.commands")
+    if commands is not None:
+        commands.ServiceCommand.error_sink = None

@@ -149,3 +149,51 @@ class EditCommand(ServiceCommand):
 
     def undo_it(self) -> None:
         self.result = self.apply(self.old, None)
+
+
+class GoalEditCommand(ServiceCommand):
+    """An edit of a goal's parts or sentence. The first run goes through ``update_goal`` (which recomposes
+    the sentence while it is not hand-edited); undo and redo put back exact before/after snapshots.
+    Consecutive edits of the same fields of the same goal merge into one undo step (typing)."""
+
+    MERGE_ID = 1001
+    SNAPSHOT_FIELDS = (
+        "area", "baseline", "condition", "behavior", "criterion", "measurement", "reporting", "target_date",
+        "text", "text_edited",
+    )
+
+    def __init__(self, store: Store, text: str, goal, changes: dict[str, Any], merge_key: str = ""):
+        super().__init__(store, text)
+        self.goal_id = goal.id
+        self.version = goal.version
+        self.changes = changes
+        self.merge_key = merge_key
+        self.before = {f: getattr(goal, f) for f in self.SNAPSHOT_FIELDS}
+        self.after: dict[str, Any] | None = None
+        self.result: Any = None
+
+    def id(self) -> int:
+        return self.MERGE_ID if self.merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, GoalEditCommand) or other.failed or self.failed or self.after is None:
+            return False
+        if (other.goal_id, other.merge_key) != (self.goal_id, self.merge_key):
+            return False
+        self.after = other.after
+        self.result = other.result
+        return True
+
+    def do(self) -> None:
+        from goalwriter.services import goals
+
+        if self.after is None:
+            self.result = goals.update_goal(self.store, self.goal_id, self.version, **self.changes)
+            self.after = {f: getattr(self.result, f) for f in self.SNAPSHOT_FIELDS}
+        else:
+            self.result = goals.restore_goal_fields(self.store, self.goal_id, None, self.after)
+
+    def undo_it(self) -> None:
+        from goalwriter.services import goals
+
+        self.result = goals.restore_goal_fields(self.store, self.goal_id, None, self.before)

@@ -1,278 +1,199 @@
-"""The main window: caseload navigator on the left, the selected student's page on the right."""
+"""The main window frame: menus, undo/redo, zoom and full screen, the status line, remembered geometry.
+
+The window is built and shown before the database is opened, so it appears at once; the caseload
+workspace (navigator and pages) is attached when the store is ready. This module therefore imports
+nothing that loads SQLAlchemy; the workspace does.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+import sys
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QPushButton,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
-from goalwriter.services import caseload, queries
-from goalwriter.services.demo import load_demo_caseload
-from goalwriter.store.db import Store
-from goalwriter.store.errors import GoalwriterError
-from goalwriter.store.events import Change
 from goalwriter.ui import dialogs
-from goalwriter.ui.bridge import ChangeBridge
-from goalwriter.ui.caseload_tree import CASELOAD_KINDS, CaseloadTree
-from goalwriter.ui.commands import AddCommand, DeleteCommand, ServiceCommand
-from goalwriter.ui.student_page import StudentPage
 
+if TYPE_CHECKING:
+    from goalwriter.store.db import Store
+    from goalwriter.ui.workspace import Workspace
 
-class WelcomePage(QWidget):
-    """Shown when nothing is selected; on an empty database it offers the sample caseload."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("welcomePage")
-        self.title = QLabel(self)
-        self.title.setWordWrap(True)
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.load_demo_button = QPushButton(self.tr("Load sample caseload"), self)
-        self.load_demo_button.setObjectName("loadDemoButton")
-        self.load_demo_button.setAccessibleName(self.tr("Load sample caseload"))
-        self.add_school_button = QPushButton(self.tr("Add a school…"), self)
-        self.add_school_button.setObjectName("addSchoolButton")
-        self.add_school_button.setAccessibleName(self.tr("Add a school"))
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(self.title)
-        for button in (self.load_demo_button, self.add_school_button):
-            button.setMinimumWidth(260)
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
-
-    def set_empty(self, empty: bool) -> None:
-        if empty:
-            self.title.setText(
-                self.tr(
-                    "<h2>Welcome to goalwriter</h2><p>Your caseload is empty. Load the sample caseload to look "
-                    "around, or add your first school.</p>"
-                )
-            )
-        else:
-            self.title.setText(self.tr("<h3>Pick a student in the caseload on the left.</h3>"))
-        self.load_demo_button.setVisible(empty)
-        self.add_school_button.setVisible(empty)
+ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0, 2.3, 2.6)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, parent: QWidget | None = None):
+    open_failed = Signal(str)  # the database could not be opened (the window has closed)
+
+    def __init__(self, store: Store | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.store = store
+        self.store: Store | None = None
+        self.workspace: Workspace | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle("goalwriter")
+        self.setAccessibleName(self.tr("goalwriter main window"))
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
-        ServiceCommand.error_sink = self.show_error
-        self.bridge = ChangeBridge(store, self)
+        self._base_point_size = QApplication.font().pointSizeF()
+        self.zoom = 1.0
 
-        self.caseload_tree = CaseloadTree(store, self)
-        self.welcome = WelcomePage(self)
-        self.student_page = StudentPage(store, self)
-        self.pages = QStackedWidget(self)
-        self.pages.setObjectName("pages")
-        self.pages.addWidget(self.welcome)
-        self.pages.addWidget(self.student_page)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setObjectName("mainSplitter")
-        splitter.addWidget(self.caseload_tree)
-        splitter.addWidget(self.pages)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 1000])
-        self.splitter = splitter
-        self.setCentralWidget(splitter)
+        self.opening_label = QLabel(self.tr("Opening your caseload…"), self)
+        self.opening_label.setObjectName("openingLabel")
+        self.opening_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(self.opening_label)
 
         self.saved_label = QLabel(self)
         self.saved_label.setObjectName("savedIndicator")
+        self.saved_label.setAccessibleName(self.tr("Save state"))
         self.statusBar().addPermanentWidget(self.saved_label)
-        self.statusBar().showMessage(self.tr("Database: %s") % store.display_url, 8000)
-        self._build_actions()
-
-        self.caseload_tree.selected.connect(self._on_tree_selection)
-        self.welcome.load_demo_button.clicked.connect(self.load_demo)
-        self.welcome.add_school_button.clicked.connect(self.add_school)
-        self.bridge.changed.connect(self._on_change)
-        self._refresh_welcome()
-        self.mark_saved()
+        self._build_menus()
         self._restore_settings()
+        if store is not None:
+            self.attach_store(store)
 
-    # -- actions --------------------------------------------------------------------------------
-    def _action(self, text: str, slot, shortcut=None, name: str = "") -> QAction:
-        action = QAction(text, self)
+    # -- the database ---------------------------------------------------------------------------
+    def attach_store(self, store: Store) -> None:
+        """Show the caseload of an open store (called once, when the database is ready)."""
+        from goalwriter.ui.commands import ServiceCommand
+        from goalwriter.ui.workspace import Workspace
+
+        self.store = store
+        ServiceCommand.error_sink = self.show_error
+        self.workspace = Workspace(store, self.undo_stack, self)
+        self.workspace.saved_state.connect(self._on_saved_state)
+        self.workspace.status.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.setCentralWidget(self.workspace)
+        self.opening_label = None
+        self.workspace.install_menus(self)
+        self.workspace.restore_state(QSettings())
+        self.statusBar().showMessage(self.tr("Database: %s") % store.display_url, 8000)
+        self._on_saved_state(True)
+
+    def open_database_async(self, url: str) -> None:
+        """Open the database off the UI thread; attach it, or say why it could not be opened."""
+        from goalwriter.ui.workers import start_job
+
+        def work(_progress, _cancelled):
+            from goalwriter.store.db import open_store
+
+            return open_store(url)
+
+        job = start_job(work)
+        job.signals.finished.connect(self.attach_store, Qt.ConnectionType.QueuedConnection)
+        job.signals.failed.connect(self._open_failed, Qt.ConnectionType.QueuedConnection)
+        self._open_job = job
+
+    def _open_failed(self, exc: BaseException) -> None:
+        from goalwriter.store.errors import GoalwriterError
+
+        text = str(exc) if isinstance(exc, GoalwriterError) else f"{type(exc).__name__}: {exc}"
+        if self.opening_label is not None:
+            self.opening_label.setText(self.tr("The database could not be opened:\n%s") % text)
+        print(f"goalwriter: error: {text}", file=sys.stderr)
+        dialogs.error(self, self.tr("goalwriter cannot open the database"), text)
+        self.close()
+        self.open_failed.emit(text)
+
+    # -- menus ----------------------------------------------------------------------------------
+    def action(self, text: str, slot, shortcut=None, name: str = "") -> QAction:
+        act = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            if isinstance(shortcut, (list, tuple)):
+                act.setShortcuts([QKeySequence(s) for s in shortcut])
+            else:
+                act.setShortcut(QKeySequence(shortcut))
         if name:
-            action.setObjectName(name)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
+            act.setObjectName(name)
+        act.triggered.connect(slot)
+        self.addAction(act)
+        return act
 
-    def _build_actions(self) -> None:
+    def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        self.add_school_action = self._action(self.tr("Add &school…"), self.add_school, name="addSchoolAction")
-        self.add_classroom_action = self._action(
-            self.tr("Add &classroom…"), self.add_classroom, name="addClassroomAction"
-        )
-        self.add_student_action = self._action(
-            self.tr("Add s&tudent…"), self.add_student, "Ctrl+Shift+N", name="addStudentAction"
-        )
-        self.delete_record_action = self._action(
-            self.tr("&Delete selected school, classroom or student…"), self.delete_selected, name="deleteRecordAction"
-        )
-        self.load_demo_action = self._action(self.tr("Load s&ample caseload"), self.load_demo, name="loadDemoAction")
-        quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, name="quitAction")
-        for action in (self.add_school_action, self.add_classroom_action, self.add_student_action):
-            file_menu.addAction(action)
-        file_menu.addAction(self.delete_record_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.load_demo_action)
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.quit_action = self.action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quitAction")
 
-        edit_menu = bar.addMenu(self.tr("&Edit"))
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
         self.undo_action.setObjectName("undoAction")
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.setObjectName("redoAction")
-        for action in (self.undo_action, self.redo_action):
-            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-            edit_menu.addAction(action)
-            self.addAction(action)
-        self.edit_menu = edit_menu
-        self.view_menu = bar.addMenu(self.tr("&View"))
+        for act in (self.undo_action, self.redo_action):
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.edit_menu.addAction(act)
+            self.addAction(act)
+        self.edit_menu.addSeparator()
+
+        self.zoom_in_action = self.action(self.tr("Zoom &in"), self.zoom_in, ["Ctrl+=", "Ctrl++"], "zoomInAction")
+        self.zoom_out_action = self.action(self.tr("Zoom &out"), self.zoom_out, "Ctrl+-", "zoomOutAction")
+        self.zoom_reset_action = self.action(self.tr("&Actual size"), self.zoom_reset, "Ctrl+0", "zoomResetAction")
+        self.full_screen_action = self.action(
+            self.tr("&Full screen (meeting mode)"), self.toggle_full_screen, "F11", "fullScreenAction"
+        )
+        self.full_screen_action.setCheckable(True)
+        for act in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, self.full_screen_action):
+            self.view_menu.addAction(act)
+        self.view_menu.addSeparator()
+        self.about_action = self.action(self.tr("&About goalwriter"), self.show_about, name="aboutAction")
+        self.help_menu.addAction(self.about_action)
+
+    def show_about(self) -> None:
+        from goalwriter import __version__
+
+        where = self.store.display_url if self.store else self.tr("not open")
+        dialogs.info(
+            self,
+            self.tr("About goalwriter"),
+            self.tr(
+                "goalwriter %s\n\nWrite IEP goals beside the classroom day.\nStudent data stays on this computer "
+                "unless you point goalwriter at a server.\n\nDatabase: %s"
+            )
+            % (__version__, where),
+        )
+
+    # -- meeting mode: zoom and full screen -------------------------------------------------------
+    def set_zoom(self, factor: float) -> None:
+        self.zoom = max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], factor))
+        font = QApplication.font()
+        font.setPointSizeF(self._base_point_size * self.zoom)
+        self.setFont(font)
+        self.statusBar().showMessage(self.tr("Zoom %d%%") % round(self.zoom * 100), 2000)
+        QSettings().setValue("view/zoom", self.zoom)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(next((z for z in ZOOM_STEPS if z > self.zoom + 1e-6), ZOOM_STEPS[-1]))
+
+    def zoom_out(self) -> None:
+        self.set_zoom(next((z for z in reversed(ZOOM_STEPS) if z < self.zoom - 1e-6), ZOOM_STEPS[0]))
+
+    def zoom_reset(self) -> None:
+        self.set_zoom(1.0)
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+        self.full_screen_action.setChecked(self.isFullScreen())
+        QSettings().setValue("view/fullScreen", self.isFullScreen())
 
     # -- state ----------------------------------------------------------------------------------
-    def mark_saved(self) -> None:
-        self.saved_label.setText(self.tr("All changes saved ✓"))
-        self.saved_label.setToolTip(self.tr("Every edit is saved as you make it. Undo with Ctrl+Z."))
+    def _on_saved_state(self, saved: bool) -> None:
+        if saved:
+            self.saved_label.setText(self.tr("All changes saved ✓"))
+            self.saved_label.setToolTip(self.tr("Every edit is saved as you make it. Undo with Ctrl+Z."))
+        else:
+            self.saved_label.setText(self.tr("Saving…"))
 
-    def show_error(self, exc: GoalwriterError) -> None:
+    def show_error(self, exc: Exception) -> None:
         self.statusBar().showMessage(str(exc), 15000)
         QTimer.singleShot(0, lambda: dialogs.error(self, self.tr("Not saved"), str(exc)))
 
-    def _refresh_welcome(self) -> None:
-        self.welcome.set_empty(queries.is_empty(self.store))
-
-    def _on_change(self, change: Change) -> None:
-        if change.kind in CASELOAD_KINDS:
-            self.caseload_tree.reload()
-            self._refresh_welcome()
-        self.student_page.on_change(change)
-        self.mark_saved()
-
-    def _on_tree_selection(self, kind: str, record_id: int) -> None:
-        if kind == "student":
-            try:
-                self.student_page.show_student(record_id)
-            except GoalwriterError as exc:
-                self.show_error(exc)
-                return
-            self.pages.setCurrentWidget(self.student_page)
-        else:
-            self.pages.setCurrentWidget(self.welcome)
-
-    def open_student(self, student_id: int) -> bool:
-        return self.caseload_tree.select("student", student_id)
-
-    # -- caseload edits -------------------------------------------------------------------------
-    def run(self, command: ServiceCommand) -> bool:
-        self.undo_stack.push(command)
-        return command.failed is None
-
-    def load_demo(self) -> None:
-        self.welcome.load_demo_button.setEnabled(False)
-        try:
-            load_demo_caseload(self.store)
-        except GoalwriterError as exc:
-            self.show_error(exc)
-        finally:
-            self.welcome.load_demo_button.setEnabled(True)
-        students = queries.list_students(self.store)
-        if students:
-            self.open_student(students[0].id)
-
-    def _selected(self, kind: str) -> int | None:
-        item = self.caseload_tree.currentItem()
-        while item is not None:
-            key = self.caseload_tree.key_of(item)
-            if key and key[0] == kind:
-                return key[1]
-            item = item.parent()
-        return None
-
-    def add_school(self) -> None:
-        name, ok = dialogs.ask_text(self, self.tr("Add school"), self.tr("School name:"))
-        if ok and name.strip():
-            command = AddCommand(
-                self.store, self.tr("Add school"), "school", lambda: caseload.add_school(self.store, name)
-            )
-            if self.run(command):
-                self.caseload_tree.select("school", command.record.id)
-
-    def add_classroom(self) -> None:
-        school_id = self._selected("school")
-        if school_id is None:
-            schools = queries.list_schools(self.store)
-            if not schools:
-                dialogs.info(self, self.tr("Add classroom"), self.tr("Add a school first."))
-                return
-            school_id = schools[0].id
-        name, ok = dialogs.ask_text(self, self.tr("Add classroom"), self.tr("Classroom (e.g. Grade 2 Room 14):"))
-        if not (ok and name.strip()):
-            return
-        teacher, ok = dialogs.ask_text(self, self.tr("Add classroom"), self.tr("Teacher:"))
-        if not ok:
-            return
-        command = AddCommand(
-            self.store,
-            self.tr("Add classroom"),
-            "classroom",
-            lambda: caseload.add_classroom(self.store, school_id, name, teacher),
-        )
-        if self.run(command):
-            self.caseload_tree.select("classroom", command.record.id)
-
-    def add_student(self) -> None:
-        classroom_id = self._selected("classroom")
-        if classroom_id is None:
-            dialogs.info(self, self.tr("Add student"), self.tr("Pick the student's classroom in the caseload first."))
-            return
-        name, ok = dialogs.ask_text(self, self.tr("Add student"), self.tr("Student's name:"))
-        if ok and name.strip():
-            command = AddCommand(
-                self.store,
-                self.tr("Add student"),
-                "student",
-                lambda: caseload.add_student(self.store, classroom_id, name),
-            )
-            if self.run(command):
-                self.open_student(command.record.id)
-
-    def delete_selected(self) -> None:
-        key = self.caseload_tree.current_key()
-        if key is None:
-            return
-        kind, record_id = key
-        item = self.caseload_tree.currentItem()
-        question = self.tr("Delete the %s “%s” and everything in it? Undo (Ctrl+Z) brings it back.") % (
-            kind,
-            item.text(0),
-        )
-        if dialogs.confirm(self, self.tr("Delete"), question, self.tr("Delete")):
-            self.run(DeleteCommand(self.store, self.tr("Delete %s") % kind, kind, record_id))
-
-    # -- settings -------------------------------------------------------------------------------
     def _restore_settings(self) -> None:
         settings = QSettings()
         geometry = settings.value("window/geometry")
@@ -280,19 +201,29 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1360, 820)
-        splitter = settings.value("window/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        zoom = float(settings.value("view/zoom", 1.0))
+        if abs(zoom - 1.0) > 1e-6:
+            self.set_zoom(zoom)
+        if settings.value("view/fullScreen", False) in (True, "true"):
+            QTimer.singleShot(0, self.showFullScreen)
+            self.full_screen_action.setChecked(True)
 
     def save_settings(self) -> None:
         settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/splitter", self.splitter.saveState())
+        if not self.isFullScreen():
+            settings.setValue("window/geometry", self.saveGeometry())
+        if self.workspace is not None:
+            self.workspace.save_state(settings)
         settings.sync()
 
     def closeEvent(self, event) -> None:
+        if self.workspace is not None:
+            self.workspace.flush_pending_edits()
         self.save_settings()
-        self.bridge.detach()
+        if self.workspace is not None:
+            self.workspace.detach()
+        from goalwriter.ui.commands import ServiceCommand
+
         if ServiceCommand.error_sink == self.show_error:
             ServiceCommand.error_sink = None
         super().closeEvent(event)

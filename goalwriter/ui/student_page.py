@@ -1,36 +1,28 @@
-"""The student page: header, the student's goals, the class's day."""
+"""The student page: who the student is, and tabs for goals, the classroom day, the matrix and export."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QSplitter,
-    QTabWidget,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from goalwriter.services import queries
 from goalwriter.store.db import Store
 from goalwriter.store.events import Change
-
-ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def routine_label(r) -> str:
-    when = f"{r.start}–{r.end}" if r.start and r.end else (r.start or "")
-    days = f" ({r.days})" if r.days and r.days.lower() not in ("daily", "mon-fri", "m-f") else ""
-    return f"{when:>11}  {r.name}{days}".strip()
+from goalwriter.ui.alignment_matrix import AlignmentMatrixView
+from goalwriter.ui.export_panel import ExportPanel
+from goalwriter.ui.goal_editor import GoalsTab
+from goalwriter.ui.routine_editor import RoutineEditor
 
 
 class StudentPage(QWidget):
-    def __init__(self, store: Store, parent: QWidget | None = None):
+    saved_state = Signal(bool)
+    status = Signal(str)
+
+    def __init__(self, store: Store, undo_stack: QUndoStack, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
+        self.undo_stack = undo_stack
         self.student = None
         self.classroom = None
         self.setObjectName("studentPage")
@@ -38,84 +30,71 @@ class StudentPage(QWidget):
 
         self.header = QLabel(self)
         self.header.setObjectName("studentHeader")
-        self.header.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.header.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.header.setFont(font)
-
-        self.goal_list = QListWidget(self)
-        self.goal_list.setObjectName("goalList")
-        self.goal_list.setAccessibleName(self.tr("Goals of the student"))
-        self.goal_list.setWordWrap(True)
-        self.goal_detail = QTextBrowser(self)
-        self.goal_detail.setObjectName("goalDetail")
-        self.goal_detail.setAccessibleName(self.tr("Selected goal"))
-        self.routine_list = QListWidget(self)
-        self.routine_list.setObjectName("routineList")
-        self.routine_list.setAccessibleName(self.tr("The classroom's day"))
-
-        goals_tab = QSplitter(Qt.Orientation.Horizontal, self)
-        goals_tab.addWidget(self.goal_list)
-        goals_tab.addWidget(self.goal_detail)
-        goals_tab.addWidget(self.routine_list)
-        goals_tab.setSizes([300, 500, 300])
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.goals_tab = GoalsTab(store, undo_stack, self)
+        self.goals_tab.saved_state.connect(self.saved_state)
+        self.goals_tab.status.connect(self.status)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("studentTabs")
-        self.tabs.addTab(goals_tab, self.tr("&Goals"))
+        self.tabs.setAccessibleName(self.tr("Student page sections"))
+        self.routine_editor = RoutineEditor(store, undo_stack, self)
+        self.matrix_view = AlignmentMatrixView(store, undo_stack, self)
+        self.export_panel = ExportPanel(store, self)
+        self.tabs.addTab(self.goals_tab, self.tr("&Goals"))
+        self.tabs.addTab(self.routine_editor, self.tr("&Classroom day"))
+        self.tabs.addTab(self.matrix_view, self.tr("&Matrix"))
+        self.tabs.addTab(self.export_panel, self.tr("E&xport"))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
 
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 0)
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
-        self.goal_list.currentItemChanged.connect(self._show_goal)
+
+    def install_menus(self, window) -> None:
+        self.goals_tab.install_menus(window)
 
     def show_student(self, student_id: int) -> None:
         self.student = queries.get_student(self.store, student_id)
         self.classroom = queries.get_classroom(self.store, self.student.classroom_id)
         school = queries.get_school(self.store, self.classroom.school_id)
-        meeting = f" · IEP meeting {self.student.iep_meeting_date:%Y-%m-%d}" if self.student.iep_meeting_date else ""
-        self.header.setText(f"{self.student.name} · {self.classroom.name} · {school.name}{meeting}")
-        self.reload_goals()
-        self.reload_routines()
+        self._set_header(school.name)
+        self.goals_tab.set_student(self.student, self.classroom)
+        self.routine_editor.set_classroom(self.classroom.id)
+        self.export_panel.set_student(self.student.id)
+        self.matrix_view.show_student(self.student.id)
 
-    def reload_goals(self) -> None:
-        current = self.goal_list.currentItem()
-        keep = current.data(ID_ROLE) if current else None
-        self.goal_list.clear()
-        for index, goal in enumerate(queries.list_goals(self.store, self.student.id), start=1):
-            label = f"{index}. {goal.area or 'Goal'}"
-            item = QListWidgetItem(label)
-            item.setData(ID_ROLE, goal.id)
-            item.setToolTip(goal.text)
-            self.goal_list.addItem(item)
-            if goal.id == keep:
-                self.goal_list.setCurrentItem(item)
-        if self.goal_list.currentItem() is None and self.goal_list.count():
-            self.goal_list.setCurrentRow(0)
-        if not self.goal_list.count():
-            self.goal_detail.setPlainText(self.tr("No goals yet."))
+    def _on_tab_changed(self, _index: int) -> None:
+        self.flush_pending_edits()
 
-    def reload_routines(self) -> None:
-        self.routine_list.clear()
-        for r in queries.list_routines(self.store, self.classroom.id):
-            item = QListWidgetItem(routine_label(r))
-            item.setData(ID_ROLE, r.id)
-            item.setToolTip(r.description)
-            self.routine_list.addItem(item)
+    def _set_header(self, school_name: str) -> None:
+        s, c = self.student, self.classroom
+        bits = [c.name + (f" ({c.teacher})" if c.teacher else ""), school_name]
+        if s.iep_meeting_date:
+            bits.append(self.tr("IEP meeting %s") % f"{s.iep_meeting_date:%Y-%m-%d}")
+        if s.annual_review_date:
+            bits.append(self.tr("annual review %s") % f"{s.annual_review_date:%Y-%m-%d}")
+        self.header.setText(
+            f"<span style='font-size:x-large; font-weight:600'>{_esc(s.name)}</span>"
+            f"&nbsp;&nbsp;<span style='color:#555'>{_esc(' · '.join(bits))}</span>"
+        )
 
-    def _show_goal(self, item: QListWidgetItem | None, _previous=None) -> None:
-        if item is None:
-            self.goal_detail.clear()
-            return
-        goal = queries.get_goal(self.store, item.data(ID_ROLE))
-        self.goal_detail.setPlainText(goal.text)
+    def flush_pending_edits(self) -> None:
+        self.goals_tab.flush_pending_edits()
 
     def on_change(self, change: Change) -> None:
         if self.student is None:
             return
-        if change.kind in ("goal", "objective"):
-            self.reload_goals()
-        elif change.kind == "routine":
-            self.reload_routines()
-        elif change.kind in ("student", "classroom", "school", "caseload"):
-            self.show_student(self.student.id)
+        if change.kind in ("student", "classroom", "school", "caseload"):
+            try:
+                self.show_student(self.student.id)
+            except Exception:  # the student was deleted; the navigator moves on
+                self.student = None
+            return
+        self.goals_tab.on_change(change)
+        self.routine_editor.on_change(change)
+        self.matrix_view.on_change(change)
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

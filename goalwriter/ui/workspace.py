@@ -1,0 +1,248 @@
+"""The caseload workspace: the navigator (schools > classrooms > students) beside the selected page."""
+
+from __future__ import annotations
+
+import contextlib
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+from goalwriter.services import caseload, queries
+from goalwriter.services.demo import load_demo_caseload
+from goalwriter.store.db import Store
+from goalwriter.store.errors import GoalwriterError
+from goalwriter.store.events import Change
+from goalwriter.ui import dialogs
+from goalwriter.ui.bridge import ChangeBridge
+from goalwriter.ui.caseload_tree import CASELOAD_KINDS, CaseloadTree
+from goalwriter.ui.commands import AddCommand, DeleteCommand, ServiceCommand
+from goalwriter.ui.student_page import StudentPage
+
+
+class WelcomePage(QWidget):
+    """Shown when no student is selected; on an empty database it offers the sample caseload."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("welcomePage")
+        self.title = QLabel(self)
+        self.title.setObjectName("welcomeText")
+        self.title.setWordWrap(True)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.load_demo_button = QPushButton(self.tr("Load sample caseload"), self)
+        self.load_demo_button.setObjectName("loadDemoButton")
+        self.load_demo_button.setAccessibleName(self.tr("Load sample caseload"))
+        self.add_school_button = QPushButton(self.tr("Add a school…"), self)
+        self.add_school_button.setObjectName("addSchoolButton")
+        self.add_school_button.setAccessibleName(self.tr("Add a school"))
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.title)
+        for button in (self.load_demo_button, self.add_school_button):
+            button.setMinimumWidth(260)
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+    def set_empty(self, empty: bool) -> None:
+        if empty:
+            self.title.setText(
+                self.tr(
+                    "<h2>Welcome to goalwriter</h2><p>Your caseload is empty. Load the sample caseload to look "
+                    "around, or add your first school.</p><p>Everything you type is saved as you go, on this "
+                    "computer.</p>"
+                )
+            )
+        else:
+            self.title.setText(self.tr("<h3>Pick a student in the caseload on the left.</h3>"))
+        self.load_demo_button.setVisible(empty)
+        self.add_school_button.setVisible(empty)
+
+
+class Workspace(QSplitter):
+    saved_state = Signal(bool)  # True when every edit is stored
+    status = Signal(str)
+
+    def __init__(self, store: Store, undo_stack: QUndoStack, parent: QWidget | None = None):
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.store = store
+        self.undo_stack = undo_stack
+        self.setObjectName("mainSplitter")
+        self.bridge = ChangeBridge(store, self)
+
+        self.caseload_tree = CaseloadTree(store, self)
+        self.welcome = WelcomePage(self)
+        self.student_page = StudentPage(store, undo_stack, self)
+        self.student_page.saved_state.connect(self.saved_state)
+        self.student_page.status.connect(self.status)
+        self.pages = QStackedWidget(self)
+        self.pages.setObjectName("pages")
+        self.pages.addWidget(self.welcome)
+        self.pages.addWidget(self.student_page)
+        self.addWidget(self.caseload_tree)
+        self.addWidget(self.pages)
+        self.setStretchFactor(1, 1)
+        self.setSizes([250, 1100])
+
+        self.caseload_tree.selected.connect(self._on_tree_selection)
+        self.welcome.load_demo_button.clicked.connect(self.load_demo)
+        self.welcome.add_school_button.clicked.connect(self.add_school)
+        self.bridge.changed.connect(self._on_change)
+        self._refresh_welcome()
+
+    def install_menus(self, window) -> None:
+        file_menu = window.file_menu
+        first = file_menu.actions()[0] if file_menu.actions() else None
+        self.add_school_action = window.action(self.tr("Add &school…"), self.add_school, name="addSchoolAction")
+        self.add_classroom_action = window.action(
+            self.tr("Add &classroom…"), self.add_classroom, name="addClassroomAction"
+        )
+        self.add_student_action = window.action(
+            self.tr("Add s&tudent…"), self.add_student, "Ctrl+Shift+N", "addStudentAction"
+        )
+        self.delete_record_action = window.action(
+            self.tr("&Delete selected school, classroom or student…"), self.delete_selected, name="deleteRecordAction"
+        )
+        self.load_demo_action = window.action(self.tr("Load s&ample caseload"), self.load_demo, name="loadDemoAction")
+        for act in (self.add_school_action, self.add_classroom_action, self.add_student_action,
+                    self.delete_record_action):
+            file_menu.insertAction(first, act)
+        file_menu.insertSeparator(first)
+        file_menu.insertAction(first, self.load_demo_action)
+        file_menu.insertSeparator(first)
+        self.student_page.install_menus(window)
+
+    # -- selection ------------------------------------------------------------------------------
+    def _refresh_welcome(self) -> None:
+        self.welcome.set_empty(queries.is_empty(self.store))
+
+    def _on_change(self, change: Change) -> None:
+        if change.kind in CASELOAD_KINDS:
+            self.caseload_tree.reload()
+            self._refresh_welcome()
+        self.student_page.on_change(change)
+
+    def _on_tree_selection(self, kind: str, record_id: int) -> None:
+        self.student_page.flush_pending_edits()
+        if kind == "student":
+            try:
+                self.student_page.show_student(record_id)
+            except GoalwriterError as exc:
+                self.status.emit(str(exc))
+                return
+            self.pages.setCurrentWidget(self.student_page)
+        else:
+            self.pages.setCurrentWidget(self.welcome)
+
+    def open_student(self, student_id: int) -> bool:
+        return self.caseload_tree.select("student", student_id)
+
+    # -- caseload edits -------------------------------------------------------------------------
+    def run(self, command: ServiceCommand) -> bool:
+        self.undo_stack.push(command)
+        return command.failed is None
+
+    def load_demo(self) -> None:
+        self.welcome.load_demo_button.setEnabled(False)
+        try:
+            load_demo_caseload(self.store)
+        except GoalwriterError as exc:
+            dialogs.error(self, self.tr("Sample caseload"), str(exc))
+            return
+        finally:
+            self.welcome.load_demo_button.setEnabled(True)
+        students = queries.list_students(self.store)
+        if students:
+            self.open_student(students[0].id)
+
+    def _selected(self, kind: str) -> int | None:
+        item = self.caseload_tree.currentItem()
+        while item is not None:
+            key = self.caseload_tree.key_of(item)
+            if key and key[0] == kind:
+                return key[1]
+            item = item.parent()
+        return None
+
+    def add_school(self) -> None:
+        name, ok = dialogs.ask_text(self, self.tr("Add school"), self.tr("School name:"))
+        if ok and name.strip():
+            command = AddCommand(
+                self.store, self.tr("Add school"), "school", lambda: caseload.add_school(self.store, name)
+            )
+            if self.run(command):
+                self.caseload_tree.select("school", command.record.id)
+
+    def add_classroom(self) -> None:
+        school_id = self._selected("school")
+        if school_id is None:
+            schools = queries.list_schools(self.store)
+            if not schools:
+                dialogs.info(self, self.tr("Add classroom"), self.tr("Add a school first."))
+                return
+            school_id = schools[0].id
+        name, ok = dialogs.ask_text(self, self.tr("Add classroom"), self.tr("Classroom (e.g. Grade 2 Room 14):"))
+        if not (ok and name.strip()):
+            return
+        teacher, ok = dialogs.ask_text(self, self.tr("Add classroom"), self.tr("Teacher:"))
+        if not ok:
+            return
+        command = AddCommand(
+            self.store,
+            self.tr("Add classroom"),
+            "classroom",
+            lambda: caseload.add_classroom(self.store, school_id, name, teacher),
+        )
+        if self.run(command):
+            self.caseload_tree.select("classroom", command.record.id)
+
+    def add_student(self) -> None:
+        classroom_id = self._selected("classroom")
+        if classroom_id is None:
+            dialogs.info(self, self.tr("Add student"), self.tr("Pick the student's classroom in the caseload first."))
+            return
+        name, ok = dialogs.ask_text(self, self.tr("Add student"), self.tr("Student's name:"))
+        if ok and name.strip():
+            command = AddCommand(
+                self.store,
+                self.tr("Add student"),
+                "student",
+                lambda: caseload.add_student(self.store, classroom_id, name),
+            )
+            if self.run(command):
+                self.open_student(command.record.id)
+
+    def delete_selected(self) -> None:
+        key = self.caseload_tree.current_key()
+        if key is None:
+            return
+        kind, record_id = key
+        item = self.caseload_tree.currentItem()
+        question = self.tr("Delete the %s “%s” and everything in it? Undo (Ctrl+Z) brings it back.") % (
+            kind,
+            item.text(0).rstrip(" ●"),
+        )
+        if dialogs.confirm(self, self.tr("Delete"), question, self.tr("Delete")):
+            self.run(DeleteCommand(self.store, self.tr("Delete %s") % kind, kind, record_id))
+
+    # -- state ----------------------------------------------------------------------------------
+    def flush_pending_edits(self) -> None:
+        self.student_page.flush_pending_edits()
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("window/splitter", self.saveState())
+        key = self.caseload_tree.current_key()
+        if key and key[0] == "student":
+            settings.setValue("caseload/student", key[1])
+
+    def restore_state(self, settings: QSettings) -> None:
+        state = settings.value("window/splitter")
+        if state is not None:
+            self.restoreState(state)
+        student = settings.value("caseload/student")
+        if student is not None:
+            with contextlib.suppress(TypeError, ValueError):
+                self.open_student(int(student))
+
+    def detach(self) -> None:
+        self.bridge.detach()
