@@ -219,7 +219,6 @@ def export_student(
     student_id: int,
     kind: str = "draft",
     out_path: str | Path | None = None,
-    *,
     deidentify: bool = False,
     template: str | Path | Template | None = None,
     matrix_picture: MatrixPicture | None = None,

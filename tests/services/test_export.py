@@ -279,3 +279,18 @@ def test_export_reads_the_same_on_sqlite_and_postgresql(any_store, out):
     doc = docx.Document(paths[0])
     assert texts(doc, "Heading 1")[:3] == ["Goal 1: Handwriting", "Goal 2: Organization", "Goal 3: Gross motor"]
     assert lock_files(paths[0]) == []
+
+
+def test_file_names_are_safe_on_windows_and_never_collide(store, out):
+    school = caseload.add_school(store, "Lakeview: North/South Campus")
+    room = caseload.add_classroom(store, school.id, "Room 5*", "Mr. Diaz", "3")
+    odd = caseload.add_student(store, room.id, 'Mary-Kate "MK" O\'Neil/Smith?')
+    caseload.add_student(store, room.id, "Sam Lee")
+    caseload.add_student(store, room.id, "Sam Lee")
+    paths = export.export_caseload(store, out, kinds="draft")
+    assert [str(p.relative_to(out)) for p in paths] == [
+        "Lakeview- North-South Campus - Room 5/O'Neil-Smith, Mary-Kate 'MK' - IEP goals draft.docx",
+        "Lakeview- North-South Campus - Room 5/Lee, Sam - IEP goals draft.docx",
+        "Lakeview- North-South Campus - Room 5/Lee, Sam - IEP goals draft (2).docx",
+    ]
+    assert texts(docx.Document(paths[0]), "GW Subtitle")[0].startswith(odd.name)
