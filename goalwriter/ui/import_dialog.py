@@ -8,6 +8,8 @@ itself is one step on the undo stack.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import threading
 from collections import Counter
 from pathlib import Path
@@ -62,6 +64,34 @@ LEFT_OUT_TEXT = QColor("#8a8a8a")
 PASTE_DELAY_MS = 350
 
 
+_collector_lock = threading.Lock()
+_collector_pauses = 0
+_collector_was_enabled = True
+
+
+@contextlib.contextmanager
+def collector_paused():
+    """Pause Python's cyclic garbage collector while a worker builds many objects.
+
+    A full collection holds the GIL for 100-250 ms on the app's heap; started from a worker that allocates
+    a lot, it stalls the window just the same. Paused during the job, the new objects are collected right
+    after, in short young-generation steps. Overlapping jobs keep it paused until the last one ends.
+    """
+    global _collector_pauses, _collector_was_enabled
+    with _collector_lock:
+        if _collector_pauses == 0:
+            _collector_was_enabled = gc.isenabled()
+            gc.disable()
+        _collector_pauses += 1
+    try:
+        yield
+    finally:
+        with _collector_lock:
+            _collector_pauses -= 1
+            if _collector_pauses == 0 and _collector_was_enabled:
+                gc.enable()
+
+
 def _job_fn(work, connected: threading.Event):
     """A worker function that waits until its signals are connected (a quick job could otherwise finish
     before anyone listens), and turns the readers' cancellation into the workers' one."""
@@ -69,7 +99,8 @@ def _job_fn(work, connected: threading.Event):
     def fn(progress, cancelled):
         connected.wait(5)
         try:
-            return work(progress, cancelled)
+            with collector_paused():
+                return work(progress, cancelled)
         except ImportCancelled:
             raise Cancelled from None
 
@@ -187,6 +218,7 @@ class ImportDialog(QDialog):
         self._jobs: set[Job] = set()
         self._generation = 0
         self._busy = False
+        self._importing = False
         self.setObjectName("importDialog")
         self.setWindowTitle(self.tr("Import the day — %s") % self.classroom.name)
         self.setAccessibleName(self.tr("Import the classroom's day"))
@@ -311,7 +343,9 @@ class ImportDialog(QDialog):
         self.summary_label.setObjectName("summaryLabel")
         self.summary_label.setWordWrap(True)
         self.summary_label.setAccessibleName(self.tr("Import summary"))
-        self.summary_label.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 4)
+        # a fixed height: new text never moves the preview, so the table is not repainted while a worker runs
+        # (every repaint calls the model from the UI thread, which then waits for the worker's GIL turns)
+        self.summary_label.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 4)
         self.summary_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("errorLabel")
@@ -563,7 +597,7 @@ class ImportDialog(QDialog):
 
     def _summary(self) -> str:
         parsed = self.parsed
-        if self._busy:
+        if self._busy and not self._importing:
             return self.tr("Reading…")
         if parsed is None and self.error_label.isVisibleTo(self):
             return self.tr("Nothing to import. Choose another file, or copy the cells and paste them.")
@@ -630,7 +664,7 @@ class ImportDialog(QDialog):
             return
         replace = self.replace_radio.isChecked()
         store, classroom_id = self.store, self.classroom_id
-        self._busy = True
+        self._busy = self._importing = True
         self._update_state()
 
         connected = threading.Event()
@@ -638,7 +672,8 @@ class ImportDialog(QDialog):
         def work(progress, cancelled):
             connected.wait(5)
             progress(0, 0, "")
-            return import_routines(store, classroom_id, drafts, replace, announce=False)
+            with collector_paused():
+                return import_routines(store, classroom_id, drafts, replace, announce=False)
 
         job = run_with_progress(
             self, self.tr("Importing %1 blocks…").replace("%1", str(len(drafts))), work,
@@ -652,11 +687,11 @@ class ImportDialog(QDialog):
         command = ImportRoutinesCommand(self.store, self.classroom_id, drafts, replace, done=result)
         self.undo_stack.push(command)
         self.import_result = command.result
-        self._busy = False
+        self._busy = self._importing = False
         self.accept()
 
     def _import_failed(self, exc: BaseException) -> None:
-        self._busy = False
+        self._busy = self._importing = False
         message = str(exc) if isinstance(exc, GoalwriterError) else self.tr("Unexpected error: %s") % exc
         self.error_label.setText(self.tr("Nothing was imported: %s") % message)
         self.error_label.show()
