@@ -10,7 +10,7 @@ case "$purpose" in
   python) wanted="python3 python3-venv" ;;
   run) wanted="$qt_offscreen $qt_xcb" ;;
   test) wanted="$qt_offscreen postgresql" ;;
-  docs) wanted="$qt_offscreen libreoffice-writer-nogui poppler-utils" ;;
+  docs) wanted="$qt_offscreen libreoffice-writer-nogui poppler-utils fonts-crosextra-carlito" ;;
   *) echo "system-deps: unknown purpose $purpose" >&2; exit 2 ;;
 esac
 

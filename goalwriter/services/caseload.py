@@ -49,8 +49,8 @@ def delete_classroom(store: Store, classroom_id: int, version: int | None = None
 
 
 def initials_of(name: str) -> str:
-    """'Maya Rivera' -> 'M.R.'; 'José Núñez-Ortiz' -> 'J.N.'"""
-    parts = [p for p in name.replace("-", " ").split() if p[:1].isalpha()]
+    """'Maya Rivera' -> 'M.R.'; 'José Núñez-Ortiz' -> 'J.N.' (first name, and the last name as written)"""
+    parts = [p for p in name.split() if p[:1].isalpha()]
     if not parts:
         return ""
     picked = [parts[0], parts[-1]] if len(parts) > 1 else parts[:1]

@@ -115,3 +115,11 @@ def test_services_emit_change_events(store):
     school = caseload.add_school(store, "S")
     caseload.rename_school(store, school.id, school.version, "T")
     assert [(c.kind, c.action) for c in seen] == [("school", "added"), ("school", "updated")]
+
+
+@pytest.mark.parametrize(
+    ("name", "initials"),
+    [("Maya Rivera", "M.R."), ("José Núñez-Ortiz", "J.N."), ("Liam O'Brien", "L.O."), ("Theo", "T.")],
+)
+def test_initials_of(name, initials):
+    assert caseload.initials_of(name) == initials
