@@ -108,9 +108,9 @@ def _job_fn(work, connected: threading.Event):
 
 
 class DraftTableModel(QAbstractTableModel):
-    """The drafts of an import, one row each: status, source line, name, days, times, description, problems."""
+    """The drafts of an import, one row each: status, source line, name, days, times, problems, description."""
 
-    COLUMNS = ("status", "line", "name", "days", "start", "end", "description", "problems")
+    COLUMNS = ("status", "line", "name", "days", "start", "end", "problems", "description")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -336,7 +336,7 @@ class ImportDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((86, 46, 170, 104, 54, 54, 200)):
+        for column, width in enumerate((86, 46, 180, 104, 54, 54, 250)):
             self.table.setColumnWidth(column, width)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() + 10)
         self.summary_label = QLabel(self)
