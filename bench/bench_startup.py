@@ -32,29 +32,47 @@ w.grab()
 print("shown", flush=True)
 """
 
+# What `goalwriter` does at start (goalwriter.app.main): the window is shown at once and the database is
+# opened in the background; "ready" is reported when the caseload is on screen.
 GOALWRITER = """
 import sys
-from goalwriter.app import build_main_window, ensure_application
+from goalwriter.app import ensure_application
+from goalwriter.ui.main_window import MainWindow
 app = ensure_application()
-w = build_main_window(sys.argv[1])
+w = MainWindow()
 w.show()
 app.processEvents()
 w.grab()
 print("shown", flush=True)
+def ready():
+    app.processEvents()
+    w.grab()
+    print("ready", w.workspace.caseload_tree.topLevelItemCount(), flush=True)
+    app.quit()
+w.store_attached.connect(ready)
+w.open_database_async(sys.argv[1])
+app.exec()
 """
 
 
-def sample(code: str, *args: str) -> float:
+def sample(code: str, *args: str) -> tuple[float, float]:
+    """Seconds from spawning the process to its window shown, and to its content ready (same for bare Qt)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True, env=env)
     assert proc.stdout is not None
     line = proc.stdout.readline()
-    elapsed = time.perf_counter() - start
-    proc.wait()
+    shown = time.perf_counter() - start
     if line.strip() != "shown":
-        raise SystemExit(f"bench_startup: the child process did not show its window (exit {proc.returncode})")
-    return elapsed
+        raise SystemExit(f"bench_startup: the child process did not show its window (exit {proc.wait()})")
+    ready = shown
+    if args:
+        line = proc.stdout.readline()
+        ready = time.perf_counter() - start
+        if not line.startswith("ready") or line.split()[1] == "0":
+            raise SystemExit(f"bench_startup: the caseload did not appear ({line.strip()!r})")
+    proc.wait()
+    return shown, ready
 
 
 def main() -> None:
@@ -67,23 +85,30 @@ def main() -> None:
         subprocess.run([sys.executable, "-m", "goalwriter", "--db", url, "demo"], check=True, capture_output=True)
         sample(BARE)  # warm the file cache for both
         sample(GOALWRITER, url)
-        bare, app = [], []
+        bare, shown, ready = [], [], []
         for _ in range(args.runs):  # interleaved, so drift affects both alike
-            bare.append(sample(BARE))
-            app.append(sample(GOALWRITER, url))
+            bare.append(sample(BARE)[0])
+            s, r = sample(GOALWRITER, url)
+            shown.append(s)
+            ready.append(r)
+    bare_median = statistics.median(bare)
     figures = {
         "bench": "startup",
         "runs": args.runs,
-        "goalwriter_median_s": round(statistics.median(app), 3),
-        "goalwriter_worst_s": round(max(app), 3),
-        "bare_qt_median_s": round(statistics.median(bare), 3),
-        "ratio": round(statistics.median(app) / statistics.median(bare), 2),
+        "bare_qt_median_s": round(bare_median, 3),
+        "window_shown_median_s": round(statistics.median(shown), 3),
+        "window_shown_worst_s": round(max(shown), 3),
+        "caseload_ready_median_s": round(statistics.median(ready), 3),
+        "caseload_ready_worst_s": round(max(ready), 3),
+        "ratio_shown": round(statistics.median(shown) / bare_median, 2),
+        "ratio_ready": round(statistics.median(ready) / bare_median, 2),
         "target_ratio": 2.0,
     }
-    print(f"goalwriter main window on the demo database: median {figures['goalwriter_median_s']:.3f} s "
-          f"(worst {figures['goalwriter_worst_s']:.3f} s) over {args.runs} runs")
-    print(f"bare QApplication + empty QMainWindow:        median {figures['bare_qt_median_s']:.3f} s")
-    print(f"ratio {figures['ratio']:.2f} (target <= 2.0)")
+    print(f"bare QApplication + empty QMainWindow:      median {bare_median:.3f} s over {args.runs} runs")
+    print(f"goalwriter main window shown:               median {figures['window_shown_median_s']:.3f} s "
+          f"(worst {figures['window_shown_worst_s']:.3f} s), ratio {figures['ratio_shown']:.2f} (target <= 2.0)")
+    print(f"goalwriter caseload of the demo database on screen: median {figures['caseload_ready_median_s']:.3f} s "
+          f"(worst {figures['caseload_ready_worst_s']:.3f} s), ratio {figures['ratio_ready']:.2f}")
     print(json.dumps(figures))
 
 

@@ -10,7 +10,7 @@ files went, with a link and an "Open folder" button.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -27,16 +27,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from goalwriter.io.docx_writer import Template
-from goalwriter.services import export, queries
+from goalwriter.services import queries
 from goalwriter.store.db import Store
 from goalwriter.store.errors import GoalwriterError
 from goalwriter.ui import dialogs
 from goalwriter.ui.workers import Job, run_with_progress
 
+if TYPE_CHECKING:
+    from goalwriter.io.docx_writer import Template
+
 TEMPLATE_KEY = "export/template"
 DOCX_FILTER = "Word documents (*.docx)"
 TEMPLATE_FILTER = "Word documents and templates (*.docx *.dotx)"
+
+
+def _export():
+    """The export service, loaded on first use: python-docx is not needed to open the window."""
+    from goalwriter.services import export
+
+    return export
 
 
 class ExportPanel(QWidget):
@@ -204,7 +213,7 @@ class ExportPanel(QWidget):
     def set_template(self, path: str | Path | None, *, remember: bool = True) -> None:
         """Use a district template (checked now, so a bad file is refused at once) or, with None, our own."""
         if path:
-            template = export.open_template(path)  # raises ExportError with the reason
+            template = _export().open_template(path)  # raises ExportError with the reason
             self.template = template
             self.template_path = Path(path)
             self.template_name.setText(template.name)
@@ -250,7 +259,7 @@ class ExportPanel(QWidget):
             return
         student_id, kinds, options = self.student_id, self.kinds, self._options()
         if len(kinds) == 1:
-            suggested = export.suggested_file_name(self.store, student_id, kinds[0], options["deidentify"])
+            suggested = _export().suggested_file_name(self.store, student_id, kinds[0], options["deidentify"])
             path = dialogs.save_file(self, self.tr("Save the document as"), suggested, DOCX_FILTER)
             if not path:
                 return
@@ -259,14 +268,14 @@ class ExportPanel(QWidget):
 
             def work(progress, cancelled):
                 progress(0, 1, label)
-                return [export.export_student(self.store, student_id, kinds[0], target, **options)]
+                return [_export().export_student(self.store, student_id, kinds[0], target, **options)]
 
             self._run(self.tr("Exporting"), work, target.parent)
             return
         folder = self._folder(self.tr("Choose a folder for the student's documents"))
         if folder is None:
             return
-        self._run(self.tr("Exporting"), lambda progress, cancelled: export.export_students(
+        self._run(self.tr("Exporting"), lambda progress, cancelled: _export().export_students(
             self.store, [student_id], folder, kinds, progress=progress, cancelled=cancelled, **options), folder)
 
     def export_classroom(self) -> None:
@@ -277,7 +286,7 @@ class ExportPanel(QWidget):
         folder = self._folder(self.tr("Choose a folder for the classroom's documents"))
         if folder is None:
             return
-        self._run(self.tr("Exporting the classroom"), lambda progress, cancelled: export.export_classroom(
+        self._run(self.tr("Exporting the classroom"), lambda progress, cancelled: _export().export_classroom(
             self.store, classroom_id, folder, kinds, progress=progress, cancelled=cancelled, **options), folder)
 
     def export_caseload(self) -> None:
@@ -285,7 +294,7 @@ class ExportPanel(QWidget):
         folder = self._folder(self.tr("Choose a folder for the caseload (one subfolder per classroom)"))
         if folder is None:
             return
-        self._run(self.tr("Exporting the caseload"), lambda progress, cancelled: export.export_caseload(
+        self._run(self.tr("Exporting the caseload"), lambda progress, cancelled: _export().export_caseload(
             self.store, folder, kinds, progress=progress, cancelled=cancelled, **options), folder)
 
     def _folder(self, title: str) -> Path | None:

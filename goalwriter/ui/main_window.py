@@ -25,6 +25,7 @@ ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0, 2.3, 2.6)
 
 class MainWindow(QMainWindow):
     open_failed = Signal(str)  # the database could not be opened (the window has closed)
+    store_attached = Signal()  # the caseload is on screen
 
     def __init__(self, store: Store | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.workspace.restore_state(QSettings())
         self.statusBar().showMessage(self.tr("Database: %s") % store.display_url, 8000)
         self._on_saved_state(True)
+        self.store_attached.emit()
 
     def open_database_async(self, url: str) -> None:
         """Open the database off the UI thread; attach it, or say why it could not be opened."""
@@ -77,7 +79,14 @@ class MainWindow(QMainWindow):
         def work(_progress, _cancelled):
             from goalwriter.store.db import open_store
 
-            return open_store(url)
+            store = open_store(url)
+            # Load the workspace's code and the matcher's lexicon here too, off the UI thread, so the
+            # window keeps painting meanwhile; attaching then only builds widgets.
+            import goalwriter.ui.workspace  # noqa: F401
+            from goalwriter.services.alignment import matcher_for
+
+            matcher_for(store)
+            return store
 
         job = start_job(work)
         job.signals.finished.connect(self.attach_store, Qt.ConnectionType.QueuedConnection)
