@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import select
+
 from goalwriter.services import _crud
 from goalwriter.services._crud import Snapshot
-from goalwriter.services.records import ClassroomRec, SchoolRec, ServiceRec, StudentRec
+from goalwriter.services.records import ClassroomRec, SchoolRec, ServiceRec, StudentRec, to_record
 from goalwriter.services.records import from_data as _rec
+from goalwriter.store import models as m
 from goalwriter.store.db import Store
-from goalwriter.store.errors import ValidationError
+from goalwriter.store.errors import NotFoundError, ValidationError
+from goalwriter.store.events import Change
 from goalwriter.store.models import SERVICE_MODELS
 
 
@@ -90,20 +94,31 @@ def delete_student(store: Store, student_id: int, version: int | None = None) ->
     return _crud.delete(store, "student", student_id, version)
 
 
-def set_service(store: Store, student_id: int, minutes_per_week: int, model: str = "push-in") -> ServiceRec:
-    """Record the student's OT service (minutes a week and delivery model); one row per model."""
+def set_service(store: Store, student_id: int, minutes_per_week: int, model: str = "push-in") -> ServiceRec | None:
+    """Record the student's OT service: minutes a week and how it is delivered (push-in, pull-out,
+    consult). A student has at most one service record; 0 minutes removes it. One transaction."""
     if model not in SERVICE_MODELS:
         raise ValidationError(f"service model must be one of {', '.join(SERVICE_MODELS)}")
     if minutes_per_week < 0:
         raise ValidationError("minutes per week cannot be negative")
-    from goalwriter.services.queries import list_services
-
-    for existing in list_services(store, student_id):
-        if existing.model == model:
-            data = _crud.update(store, "service", existing.id, existing.version, {"minutes_per_week": minutes_per_week})
-            return _rec(ServiceRec, data)
-    values = {"minutes_per_week": minutes_per_week, "model": model}
-    return _rec(ServiceRec, _crud.add(store, "service", student_id, values))
+    with store.session() as session:
+        if session.get(m.Student, student_id) is None:
+            raise NotFoundError("student", student_id)
+        rows = list(session.scalars(select(m.Service).where(m.Service.student_id == student_id)))
+        keep = rows[0] if rows and minutes_per_week else None
+        for row in rows:
+            if row is not keep:
+                session.delete(row)
+        if minutes_per_week and keep is None:
+            keep = m.Service(student_id=student_id, minutes_per_week=minutes_per_week, model=model)
+            session.add(keep)
+        elif keep is not None:
+            keep.minutes_per_week = minutes_per_week
+            keep.model = model
+        session.flush()
+        rec = to_record(ServiceRec, keep) if keep is not None else None
+    store.events.emit(Change("student", "updated", (student_id,)))
+    return rec
 
 
 def restore(store: Store, snapshot: Snapshot) -> None:

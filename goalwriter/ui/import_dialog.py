@@ -92,12 +92,11 @@ def collector_paused():
                 gc.enable()
 
 
-def _job_fn(work, connected: threading.Event):
-    """A worker function that waits until its signals are connected (a quick job could otherwise finish
-    before anyone listens), and turns the readers' cancellation into the workers' one."""
+def _job_fn(work):
+    """A worker function that pauses the cyclic collector while it runs and turns the readers'
+    cancellation into the workers' one."""
 
     def fn(progress, cancelled):
-        connected.wait(5)
         try:
             with collector_paused():
                 return work(progress, cancelled)
@@ -474,19 +473,20 @@ class ImportDialog(QDialog):
         self._busy = True
         self.error_label.hide()
         self._update_state()
-        connected = threading.Event()
-        fn = _job_fn(work, connected)
+        fn = _job_fn(work)
         if with_dialog:
-            job = run_with_progress(self, title, fn, on_done=lambda r: self._job_done(generation, r),
-                                    on_error=lambda e: self._job_failed(generation, e),
-                                    on_cancel=lambda: self._job_cancelled(generation))
+            run_with_progress(self, title, fn, on_done=lambda r: self._job_done(generation, r),
+                              on_error=lambda e: self._job_failed(generation, e),
+                              on_cancel=lambda: self._job_cancelled(generation), connect=self._track)
         else:
-            job = start_job(fn)
-            job.signals.finished.connect(lambda r: self._job_done(generation, r), Qt.ConnectionType.QueuedConnection)
-            job.signals.failed.connect(lambda e: self._job_failed(generation, e), Qt.ConnectionType.QueuedConnection)
-            job.signals.cancelled.connect(lambda: self._job_cancelled(generation), Qt.ConnectionType.QueuedConnection)
-        self._track(job)
-        connected.set()
+            def wire(job: Job) -> None:
+                queued = Qt.ConnectionType.QueuedConnection
+                job.signals.finished.connect(lambda r: self._job_done(generation, r), queued)
+                job.signals.failed.connect(lambda e: self._job_failed(generation, e), queued)
+                job.signals.cancelled.connect(lambda: self._job_cancelled(generation), queued)
+                self._track(job)
+
+            start_job(fn, connect=wire)
 
     def _track(self, job: Job) -> None:
         self._jobs.add(job)
@@ -667,21 +667,17 @@ class ImportDialog(QDialog):
         self._busy = self._importing = True
         self._update_state()
 
-        connected = threading.Event()
-
         def work(progress, cancelled):
-            connected.wait(5)
             progress(0, 0, "")
             with collector_paused():
                 return import_routines(store, classroom_id, drafts, replace, announce=False)
 
-        job = run_with_progress(
+        run_with_progress(
             self, self.tr("Importing %1 blocks…").replace("%1", str(len(drafts))), work,
             on_done=lambda result: self._imported(drafts, replace, result),
             on_error=self._import_failed,
+            connect=self._track,
         )
-        self._track(job)
-        connected.set()
 
     def _imported(self, drafts: tuple[RoutineDraft, ...], replace: bool, result: ImportResult) -> None:
         command = ImportRoutinesCommand(self.store, self.classroom_id, drafts, replace, done=result)

@@ -88,10 +88,11 @@ class MainWindow(QMainWindow):
             matcher_for(store)
             return store
 
-        job = start_job(work)
-        job.signals.finished.connect(self.attach_store, Qt.ConnectionType.QueuedConnection)
-        job.signals.failed.connect(self._open_failed, Qt.ConnectionType.QueuedConnection)
-        self._open_job = job
+        def wire(job) -> None:
+            job.signals.finished.connect(self.attach_store, Qt.ConnectionType.QueuedConnection)
+            job.signals.failed.connect(self._open_failed, Qt.ConnectionType.QueuedConnection)
+
+        self._open_job = start_job(work, connect=wire)
 
     def _open_failed(self, exc: BaseException) -> None:
         from goalwriter.store.errors import GoalwriterError

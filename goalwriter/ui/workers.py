@@ -63,12 +63,17 @@ class Job(QRunnable):
 _RUNNING: set[Job] = set()
 
 
-def start_job(fn: Callable[[ProgressFn, CancelledFn], Any]) -> Job:
-    """Start ``fn`` in the thread pool; keep the Job to connect its signals or cancel it."""
+def start_job(
+    fn: Callable[[ProgressFn, CancelledFn], Any], connect: Callable[[Job], None] | None = None
+) -> Job:
+    """Start ``fn`` in the thread pool. ``connect(job)`` runs before the job starts, so a quick job
+    cannot finish before its signals are connected; keep the Job to cancel it."""
     job = Job(fn)
     _RUNNING.add(job)
     for signal in (job.signals.finished, job.signals.failed, job.signals.cancelled):
         signal.connect(lambda *_a, j=job: _RUNNING.discard(j), Qt.ConnectionType.QueuedConnection)
+    if connect is not None:
+        connect(job)
     QThreadPool.globalInstance().start(job)
     return job
 
@@ -81,8 +86,10 @@ def run_with_progress(
     on_error: Callable[[BaseException], None],
     on_cancel: Callable[[], None] | None = None,
     delay_ms: int = 300,
+    connect: Callable[[Job], None] | None = None,
 ) -> Job:
-    """Run a job with a modal progress dialog (shown after ``delay_ms``) and a Cancel button."""
+    """Run a job with a modal progress dialog (shown after ``delay_ms``) and a Cancel button.
+    ``connect(job)``, if given, runs before the job starts (as for :func:`start_job`)."""
     dialog = QProgressDialog(title, parent.tr("Cancel") if parent else "Cancel", 0, 0, parent)
     dialog.setObjectName("progressDialog")
     dialog.setWindowTitle(title)
@@ -90,8 +97,7 @@ def run_with_progress(
     dialog.setMinimumDuration(delay_ms)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
-    job = start_job(fn)
-    dialog.canceled.connect(job.cancel)
+    job_ref: list[Job] = []
 
     def progress(done: int, total: int, text: str) -> None:
         dialog.setMaximum(max(total, 0))
@@ -100,7 +106,7 @@ def run_with_progress(
             dialog.setLabelText(text)
 
     def close_dialog() -> None:
-        dialog.canceled.disconnect(job.cancel)
+        dialog.canceled.disconnect(job_ref[0].cancel)
         dialog.reset()
         dialog.close()
         dialog.deleteLater()
@@ -118,8 +124,15 @@ def run_with_progress(
         if on_cancel is not None:
             on_cancel()
 
-    job.signals.progress.connect(progress, Qt.ConnectionType.QueuedConnection)
-    job.signals.finished.connect(done, Qt.ConnectionType.QueuedConnection)
-    job.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
-    job.signals.cancelled.connect(cancelled, Qt.ConnectionType.QueuedConnection)
+    def wire(job: Job) -> None:
+        job_ref.append(job)
+        dialog.canceled.connect(job.cancel)
+        job.signals.progress.connect(progress, Qt.ConnectionType.QueuedConnection)
+        job.signals.finished.connect(done, Qt.ConnectionType.QueuedConnection)
+        job.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+        job.signals.cancelled.connect(cancelled, Qt.ConnectionType.QueuedConnection)
+        if connect is not None:
+            connect(job)
+
+    job = start_job(fn, connect=wire)
     return job

@@ -123,3 +123,14 @@ def test_services_emit_change_events(store):
 )
 def test_initials_of(name, initials):
     assert caseload.initials_of(name) == initials
+
+
+def test_a_student_has_one_service_record_and_zero_minutes_removes_it(any_store, student):
+    caseload.set_service(any_store, student.id, 60, "push-in")
+    caseload.set_service(any_store, student.id, 30, "consult")
+    services = queries.list_services(any_store, student.id)
+    assert [(s.minutes_per_week, s.model) for s in services] == [(30, "consult")]
+    assert caseload.set_service(any_store, student.id, 0) is None
+    assert queries.list_services(any_store, student.id) == []
+    with pytest.raises(ValidationError):
+        caseload.set_service(any_store, student.id, 30, "teletherapy")
