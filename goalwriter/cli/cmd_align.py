@@ -65,8 +65,13 @@ def align(goals, routines, lexicon_files=(), threshold=None):
         by_class.setdefault(r.classroom, []).append(
             RoutineText(id=r.id, name=r.name, description=r.description, days=r.days, start=r.start, end=r.end)
         )
-    days = {c: matcher.prepare(rs) for c, rs in by_class.items()}
-    return [(g, matcher.match(g.text, days[g.classroom], g.domain)) for g in goals]
+    results = {}
+    for classroom, rs in by_class.items():
+        mine = [g for g in goals if g.classroom == classroom]
+        day = matcher.prepare(rs)
+        for g, m in zip(mine, matcher.match_many([(g.text, g.domain) for g in mine], day), strict=True):
+            results[id(g)] = m
+    return [(g, results[id(g)]) for g in goals]
 
 
 def run(args) -> int:

@@ -18,9 +18,12 @@ Pure Python and numpy; no Qt, no SQL.
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import pairwise
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -57,7 +60,7 @@ FUZZY_MIN_LEN = 5
 REASONS = 3
 
 _SKILL, _ACTIVITY, _IGNORE = 0, 1, 2
-_BREAKS = frozenset(".,;:()[]{}!?|\n\"")
+_CLAUSES = re.compile(r'[.,;:()\[\]{}!?|\n"]+')
 _LEVEL = {"task": 0, "component": 1, "support": 2}
 _CONTEXT_KEYS = frozenset(stem(w) for w in CONTEXT_WORDS)
 _SETTING_KEYS = frozenset(stem(w) for w in SETTING_WORDS)
@@ -70,7 +73,7 @@ _GENERIC_TEXT = """
     maintain able using use need needed needs help without within least most percent goal goals skill
     skills task tasks routine routines following follow steps step during after before while when where
     year years month months end start begin beginning new good well note notes show make made take get
-    going come move place places home data sheet prompt prompts trial trials
+    going come move place places home data sheet prompt prompts trial trials student students child
     """
 _GENERIC = frozenset(stem(w) for w in _GENERIC_TEXT.split())
 
@@ -134,6 +137,34 @@ class GoalMatch:
     skills: tuple[str, ...]  # labels of the skills found in the goal
 
 
+class _Match(GoalMatch):
+    """A GoalMatch whose pair records are made when first read (the command line reads only the
+    matches; the editor reads them all). Built by :meth:`Matcher.match` without ``__init__``."""
+
+    def _pair(self, r: int) -> PairScore:
+        state = self.__dict__
+        made = state["_made"]
+        pair = made[r]
+        if pair is None:
+            context = state["_context"]
+            day = context[2]
+            score = round(state["_values"][r], 4)
+            pair = made[r] = _pair(day.routines[r].id, score, day.per_week[r], context, r)
+        return pair
+
+    @property
+    def scores(self) -> tuple[PairScore, ...]:  # type: ignore[override]
+        return tuple(self._pair(r) for r in range(len(self.__dict__["_values"])))
+
+    @property
+    def matches(self) -> tuple[PairScore, ...]:  # type: ignore[override]
+        return tuple(self._pair(r) for r in self.__dict__["_matched"])
+
+    @property
+    def nearest(self) -> tuple[PairScore, ...]:  # type: ignore[override]
+        return tuple(self._pair(r) for r in self.__dict__["_nearest"])
+
+
 # -- the compiled lexicon ----------------------------------------------------------------------------
 class _Hit(NamedTuple):
     kind: int  # _SKILL or _ACTIVITY
@@ -148,10 +179,14 @@ class _Hit(NamedTuple):
     setting: bool  # shortly after "during" / "at" / "in"
 
 
-class _Scan(NamedTuple):
-    hits: tuple[_Hit, ...]
-    keys: frozenset[str]  # stems of every content word
+class _Clause(NamedTuple):
+    """What the lexicon finds in one clause of a text (phrases never run across punctuation)."""
+
+    text: str
+    hits: tuple[_Hit, ...]  # spans and positions are within the clause
+    content: tuple[str, ...]  # stems of the content words (lexicon spellings where a typo was corrected)
     leftovers: tuple[str, ...]  # stems of the content words no lexicon phrase covered
+    rare: tuple[str, ...]  # the leftovers specific enough for the shared-word fallback
 
 
 class CompiledLexicon:
@@ -167,7 +202,7 @@ class CompiledLexicon:
         n_s, n_a = len(self.skills), len(self.activities)
 
         self.affinity = np.zeros((n_s, n_a))
-        self.anywhere = np.zeros(n_s)
+        self.anywhere = np.zeros(n_s)  # per skill: its affinity with "any" block
         for i, s in enumerate(self.skills):
             for key in s.possible:
                 if key == ANY:
@@ -179,6 +214,9 @@ class CompiledLexicon:
                     self.anywhere[i] = NATURAL
                 else:
                     self.affinity[i, self.activity_index[key]] = NATURAL
+        self.anywhere_list = self.anywhere.tolist()
+        self.natural = [frozenset(np.nonzero(self.affinity[i] >= NATURAL)[0].tolist()) for i in range(n_s)]
+        self.reason_texts: dict[tuple, str] = {}  # reason texts by what they say (shared by every day)
         self.level = [_LEVEL[s.level] for s in self.skills]
         # per skill: the columns of a routine row it looks at (its activity types, then its own
         # "named outright" column) and the affinity with each
@@ -186,6 +224,14 @@ class CompiledLexicon:
         for i in range(n_s):
             cols = [*np.nonzero(self.affinity[i])[0].tolist(), n_a + i]
             self.skill_columns.append((cols, [*self.affinity[i, cols[:-1]].tolist(), 1.0]))
+        # all skills' segments side by side: to find, for a whole day at once, where each skill fits best
+        flat_cols = [c for cols, _ in self.skill_columns for c in cols]
+        flat_vals = [v for _, vals in self.skill_columns for v in vals]
+        seg_starts = np.cumsum([0] + [len(cols) for cols, _ in self.skill_columns[:-1]])
+        self.all_columns = np.array(flat_cols, dtype=np.intp)
+        self.all_values = np.array(flat_vals)
+        self.all_starts = seg_starts.astype(np.intp)
+        self.all_segment = np.repeat(np.arange(n_s), [len(cols) for cols, _ in self.skill_columns])
         self.not_with = [tuple(self.skill_index[k] for k in s.not_with) for s in self.skills]
 
         # implies, closed transitively (strengths multiply along a chain, the best chain wins)
@@ -196,6 +242,7 @@ class CompiledLexicon:
         for _ in range(3):
             closure = np.maximum(closure, (closure[:, :, None] * closure[None, :, :]).max(axis=1))
         self.closure = closure
+        self.closure_rows = closure.tolist()
         self.implied = [tuple((int(j), float(closure[i, j])) for j in np.nonzero(closure[i])[0]) for i in range(n_a)]
         self.reinterpret = {
             i: {self.activity_index[src]: self.activity_index[dst] for src, dst in a.reinterpret}
@@ -247,8 +294,8 @@ class CompiledLexicon:
         self.vocabulary = sorted({k for phrases in index.values() for keys in phrases for k in keys})
         self._known = frozenset(self.vocabulary)
         self._near: dict[str, str | None] = {}
-        self._words: dict[str, tuple[tuple[str, bool], ...]] = {}
-        self._scans: OrderedDict[str, _Scan] = OrderedDict()
+        self._words: dict[str, tuple[tuple[str, bool, str | None], ...]] = {}
+        self._clauses: OrderedDict[str, _Clause] = OrderedDict()
 
     # -- reading text ------------------------------------------------------------------------------
     def near_key(self, key: str) -> str | None:
@@ -268,92 +315,100 @@ class CompiledLexicon:
         self._near[key] = found
         return found
 
-    def scan(self, text: str) -> _Scan:
-        """Lexicon phrases in ``text`` (longest match first) and the words left over; cached per text."""
-        hit = self._scans.get(text)
-        if hit is not None:
-            return hit
-        result = self._scan(text)
-        self._scans[text] = result
-        if len(self._scans) > 4096:
-            self._scans.popitem(last=False)
-        return result
+    def scan(self, text: str) -> tuple[_Clause, ...]:
+        """Lexicon phrases in ``text``, clause by clause (longest match first); clauses are cached, so
+        while a goal is typed only the clause being changed is read again."""
+        out = []
+        cache = self._clauses
+        for piece in _CLAUSES.split(text):
+            if not piece or piece.isspace():
+                continue
+            clause = cache.get(piece)
+            if clause is None:
+                clause = cache[piece] = self._scan_clause(piece)
+                if len(cache) > 8192:
+                    cache.popitem(last=False)
+            out.append(clause)
+        return tuple(out)
 
-    def _scan(self, text: str) -> _Scan:
-        words = self._words
-        keys: list[str] = []
-        stops: list[bool] = []
-        spans: list[tuple[int, int]] = []
-        for m in WORD.finditer(text):
-            raw = m.group()
-            info = words.get(raw)
-            if info is None:
-                info = words[raw] = word_keys(raw, self.abbreviations)
-                if len(words) > 100_000:
-                    words.clear()
-            for key, stop in info:
-                keys.append(key)
-                stops.append(stop)
-                spans.append(m.span())
-        positions = [i for i, stop in enumerate(stops) if not stop]
-        content = [self.near_key(keys[i]) or keys[i] for i in positions]
+    def _word_info(self, raw: str) -> tuple[tuple[str, bool, str | None], ...]:
+        """(stem, stopword, lexicon stem or typo-corrected stem) for each word a written word stands for."""
+        info = self._words.get(raw)
+        if info is None:
+            info = tuple(
+                (key, stop, None if stop else (self.near_key(key) or key))
+                for key, stop in word_keys(raw, self.abbreviations)
+            )
+            if len(self._words) > 100_000:
+                self._words.clear()
+            self._words[raw] = info
+        return info
+
+    def _scan_clause(self, text: str) -> _Clause:
+        matches = list(WORD.finditer(text))
+        get = self._words.get
+        infos = [get(m.group()) or self._word_info(m.group()) for m in matches]
+        if len(infos) == sum(map(len, infos)):
+            flat = [i[0] for i in infos]
+            owner = None  # word i of ``flat`` is written word i of ``matches``
+        else:  # an abbreviation stood for several words
+            flat, owner = [], []
+            for w, info in enumerate(infos):
+                flat += info
+                owner += [w] * len(info)
+        positions = [i for i, f in enumerate(flat) if not f[1]]
+        content = [flat[i][2] for i in positions]
+        n = len(content)
+        single, multi = self.single.get, self.multi.get
+        singles = [single(k) for k in content]
+        pairs = [multi(p) for p in pairwise(content)]
+        pairs.append(None)
         hits: list[_Hit] = []
-        leftovers: list[str] = []
-        single, multi = self.single, self.multi
-        j, n = 0, len(content)
-        while j < n:
-            step = 0
-            found = None
-            if j + 1 < n:
-                for phrase, entries in multi.get((content[j], content[j + 1]), ()):
+        covered = [False] * n
+        until = 0
+        for j in range(n):
+            if j < until or (singles[j] is None and pairs[j] is None):
+                continue
+            entries = None
+            size = 1
+            if pairs[j]:
+                for phrase, found in pairs[j]:
                     size = len(phrase)
-                    if (size == 2 or tuple(content[j : j + size]) == phrase) and not self._broken(
-                        text, spans, positions, j, size
-                    ):
-                        found = entries
+                    if size == 2 or tuple(content[j : j + size]) == phrase:
+                        entries = found
                         break
-            if found is None:
-                found = single.get(content[j])
+            if entries is None:
+                entries = singles[j]
                 size = 1
-            if found is not None:
-                entries = found
-                first, last = positions[j], positions[j + size - 1]
-                context = self._after(keys, stops, first, _CONTEXT_KEYS, 3, skip_stops=True)
-                setting = not context and self._after(keys, stops, first, _SETTING_KEYS, 4, skip_stops=False)
-                for kind, idx, strength in entries:
-                    if kind != _IGNORE:
-                        hits.append(
-                            _Hit(kind, idx, strength, spans[first][0], spans[last][1], first, last, context,
-                                 strength < 1.0, setting)
-                        )
-                step = size
-            if step:
-                j += step
+                if entries is None:
+                    continue
+            until = j + size
+            covered[j:until] = [True] * size
+            first, last = positions[j], positions[until - 1]
+            context = _after(flat, first, _CONTEXT_KEYS, 3, skip_stops=True)
+            setting = not context and _after(flat, first, _SETTING_KEYS, 4, skip_stops=False)
+            if owner is None:
+                start, end = matches[first].start(), matches[last].end()
             else:
-                leftovers.append(keys[positions[j]])
-                j += 1
-        return _Scan(tuple(hits), frozenset(keys[i] for i in positions), tuple(leftovers))
+                start, end = matches[owner[first]].start(), matches[owner[last]].end()
+            for kind, idx, strength in entries:
+                if kind != _IGNORE:
+                    hits.append(_Hit(kind, idx, strength, start, end, first, last, context, strength < 1.0, setting))
+        leftovers = tuple(flat[positions[j]][0] for j in range(n) if not covered[j])
+        return _Clause(text, tuple(hits), tuple(content), leftovers, tuple(k for k in leftovers if _rare(k)))
 
-    @staticmethod
-    def _broken(text: str, spans, positions: list[int], j: int, size: int) -> bool:
-        """True when punctuation splits the words of a phrase ("by hand (wash, rinse)")."""
-        for p in range(j, j + size - 1):
-            gap = text[spans[positions[p]][1] : spans[positions[p + 1]][0]]
-            if gap.strip() and any(c in _BREAKS for c in gap):
-                return True
-        return False
 
-    @staticmethod
-    def _after(keys, stops, first: int, wanted: frozenset[str], reach: int, skip_stops: bool) -> bool:
-        """Whether one of ``wanted`` comes shortly before word ``first`` (only across stopwords if asked)."""
-        i = first - 1
-        while i >= 0 and first - i <= reach:
-            if keys[i] in wanted:
-                return True
-            if skip_stops and not stops[i]:
-                return False
-            i -= 1
-        return False
+def _after(words: list[tuple], first: int, wanted: frozenset[str], reach: int, skip_stops: bool) -> bool:
+    """Whether one of ``wanted`` comes shortly before word ``first`` (only across stopwords if asked)."""
+    i = first - 1
+    while i >= 0 and first - i <= reach:
+        key, stop = words[i][0], words[i][1]
+        if key in wanted:
+            return True
+        if skip_stops and not stop:
+            return False
+        i -= 1
+    return False
 
 
 # -- prepared routines ------------------------------------------------------------------------------
@@ -363,14 +418,17 @@ class PreparedDay:
 
     routines: tuple[RoutineText, ...]
     compiled: CompiledLexicon
-    matrix: np.ndarray  # routines × (activity types, then skills the routine names outright, × DIRECT)
-    sources: tuple[tuple[tuple[int, float, str], ...], ...]  # per routine: (activity, strength, evidence)
-    direct_evidence: tuple[dict[int, str], ...]
+    matrix: np.ndarray  # routines × (activity types, skills the routine names outright × DIRECT, a zero column)
+    rows: tuple[list[float], ...]  # the same, as Python lists (for explaining one pair)
+    sources: tuple[dict[int, tuple], ...]  # per routine: activity type -> where the routine names it
+    direct_evidence: tuple[dict[int, tuple], ...]  # per routine: skill -> where it is named
     per_week: tuple[int, ...]
     named_blocks: tuple[tuple[int, frozenset[str]], ...]  # routines whose name has 2+ words the lexicon lacks
     rare_words: dict[str, frozenset[int]]  # leftover stem -> routines (only stems in at most 2 routines)
     reasons: dict = field(default_factory=dict)  # reason texts, built once per (routine, skill, activity)
-    shared: dict = field(default_factory=dict)  # goal word -> routines that share it (fallback cache)
+    skill_reasons: dict = field(default_factory=dict)  # (routine, skill) -> (how strongly it fits, reason)
+    evidence: dict = field(default_factory=dict)  # (routine, activity type) -> the routine's words for it
+    fits: list = field(default_factory=list)  # [best value, best column] per routine and skill, made on demand
 
     def __len__(self) -> int:
         return len(self.routines)
@@ -381,27 +439,34 @@ class PreparedDay:
         return self.matrix[:, : len(self.compiled.activities)]
 
 
-def _evidence(text: str, hit: _Hit, whole: bool) -> str:
-    fragment = text.strip() if whole else text[hit.start : hit.end]
+_NOTHING = (0.0, None)
+
+
+@lru_cache(maxsize=16_384)
+def _evidence(where: tuple[str, int, int, bool]) -> str:
+    """The words a routine was recognised by: its whole name, or the phrase in its description."""
+    text, start, end, whole = where
+    fragment = text.strip() if whole else text[start:end]
     fragment = " ".join(fragment.split())
     return fragment if len(fragment) <= 48 else fragment[:47].rstrip() + "…"
 
 
 # -- goal analysis ------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class _Goal:
+class _Goal(NamedTuple):
+    """What one goal text names, ready for scoring."""
+
     skills: tuple[int, ...]  # skill indexes, strongest first
     settings: tuple[int, ...]  # activity types the goal names as its setting
     # What the goal looks for in a routine row, one segment per skill and then one per setting:
-    # the columns (activity types, or the skill named outright) and the affinity with each.
-    columns: np.ndarray
-    values: np.ndarray
-    starts: np.ndarray
-    weights: np.ndarray  # per skill
-    anywhere: np.ndarray  # per skill: its "any block" affinity
+    # columns (an activity type, or a skill named outright) with the affinity of each.
+    columns: list[int]
+    values: list[float]
+    starts: list[int]  # where each segment begins
+    weights: list[float]  # per skill
+    anywhere: list[float]  # per skill: its "any block" affinity
     setting_evidence: tuple[str, ...]
-    keys: frozenset[str]  # every content stem (for the name-mention fallback)
-    leftovers: tuple[str, ...]  # content stems the lexicon does not know
+    setting_strengths: list[float]
+    clauses: tuple[_Clause, ...]  # for the fallback
     labels: tuple[str, ...]
     narrowing: float  # factor for blocks that are not a setting the goal names (1.0 when it names none)
 
@@ -427,44 +492,53 @@ class Matcher:
             found: dict[int, tuple[float, str]] = {}
             named: dict[int, tuple[float, str]] = {}
             for text, base, whole in ((routine.name or "", 1.0, True), (routine.description or "", DESCRIPTION, False)):
-                scan = cl.scan(text)
-                for k in scan.leftovers:
-                    if _rare(k):
-                        word_routines.setdefault(k, set()).add(r)
+                clauses = cl.scan(text)
                 if whole:
-                    unknown = frozenset(k for k in scan.leftovers if len(k) >= 3 and not k.isdigit())
+                    unknown = frozenset(
+                        k for c in clauses for k in c.leftovers if len(k) >= 3 and not k.isdigit()
+                    )
                     if len(unknown) >= 2:
                         named_blocks.append((r, unknown))
-                for h in scan.hits:
-                    strength = (NAME_HINT if h.hint and whole else base * h.strength) * (CONTEXT if h.context else 1.0)
-                    if h.kind == _ACTIVITY:
-                        if strength > found.get(h.index, (0.0, ""))[0]:
-                            found[h.index] = (strength, _evidence(text, h, whole))
-                    elif not h.hint and not h.context and strength > named.get(h.index, (0.0, ""))[0]:
-                        named[h.index] = (strength, _evidence(text, h, whole))
+                for clause in clauses:
+                    for k in clause.leftovers:
+                        if _rare(k):
+                            word_routines.setdefault(k, set()).add(r)
+                    shown = text if whole else clause.text
+                    for h in clause.hits:
+                        strength = (NAME_HINT if h.hint and whole else base * h.strength) * (
+                            CONTEXT if h.context else 1.0
+                        )
+                        if h.kind == _ACTIVITY:
+                            if strength > found.get(h.index, _NOTHING)[0]:
+                                found[h.index] = (strength, (shown, h.start, h.end, whole))
+                        elif not h.hint and not h.context and strength > named.get(h.index, _NOTHING)[0]:
+                            named[h.index] = (strength, (shown, h.start, h.end, whole))
             for a, (strength, _) in list(found.items()):
                 remap = cl.reinterpret.get(a)
                 if remap and strength >= DESCRIPTION:
                     for src, dst in remap.items():
                         if src in found:
                             s, ev = found.pop(src)
-                            if s > found.get(dst, (0.0, ""))[0]:
+                            if s > found.get(dst, _NOTHING)[0]:
                                 found[dst] = (s, ev)
-            row = [0.0] * (n_a + n_s)
-            for a, (strength, _) in found.items():
+            row = [0.0] * (n_a + n_s + 1)  # the last column stays 0: "nothing found"
+            source: dict[int, tuple] = {}  # activity type -> where in the routine it comes from
+            for a, (strength, where) in found.items():
                 for b, link in cl.implied[a]:
                     value = strength * link
-                    row[b] = max(row[b], value)
+                    if value > row[b]:
+                        row[b] = value
+                        source[b] = where
             for s, (strength, _) in named.items():
                 row[n_a + s] = strength * DIRECT
             rows.append(row)
-            sources.append(tuple((a, strength, ev) for a, (strength, ev) in found.items()))
+            sources.append(source)
             direct_evidence.append({s: ev for s, (_, ev) in named.items()})
-            per_week.append(days_per_week(routine.days))
+            per_week.append(_days_per_week(routine.days or ""))
         rare = {k: frozenset(v) for k, v in word_routines.items() if len(v) <= 2}
-        matrix = np.array(rows, dtype=float).reshape(len(routines), n_a + n_s)
+        matrix = np.array(rows, dtype=float).reshape(len(routines), n_a + n_s + 1)
         return PreparedDay(
-            tuple(routines), cl, matrix, tuple(sources), tuple(direct_evidence), tuple(per_week),
+            tuple(routines), cl, matrix, tuple(rows), tuple(sources), tuple(direct_evidence), tuple(per_week),
             tuple(named_blocks), rare,
         )
 
@@ -484,37 +558,38 @@ class Matcher:
 
     def _analyze(self, text: str, domain: str) -> _Goal:
         cl = self.compiled
-        scan = cl.scan(text)
+        clauses = cl.scan(text)
         skills: dict[int, list] = {}  # idx -> [weight, evidence, from a word]
         settings: dict[int, list] = {}  # idx -> [strength, evidence]
         named_setting = mentioned_setting = False
-        previous: _Hit | None = None
-        for h in scan.hits:
-            ev = text[h.start : h.end]
-            if h.kind == _SKILL:
-                cur = skills.get(h.index)
-                if cur is None or h.strength > cur[0]:
-                    skills[h.index] = [h.strength, ev, not h.hint]
-            elif not h.hint:
-                strength = 0.5 if h.context else 1.0
-                if (
-                    previous is not None
-                    and previous.index != h.index
-                    and previous.last + 1 == h.first
-                    and not text[previous.end : h.start].strip()
-                ):
-                    strength *= COMPOUND_HEAD
-                cur = settings.get(h.index)
-                if cur is None or strength > cur[0]:
-                    settings[h.index] = [strength, ev]
-                if strength >= 1.0:
-                    named_setting |= h.setting
-                    mentioned_setting = True
-                previous = h
+        for clause in clauses:
+            previous: _Hit | None = None
+            for h in clause.hits:
+                if h.kind == _SKILL:
+                    cur = skills.get(h.index)
+                    if cur is None or h.strength > cur[0]:
+                        skills[h.index] = [h.strength, clause.text[h.start : h.end], not h.hint]
+                elif not h.hint:
+                    strength = 0.5 if h.context else 1.0
+                    if (
+                        previous is not None
+                        and previous.index != h.index
+                        and previous.last + 1 == h.first
+                        and not clause.text[previous.end : h.start].strip()
+                    ):
+                        strength *= COMPOUND_HEAD
+                    cur = settings.get(h.index)
+                    if cur is None or strength > cur[0]:
+                        settings[h.index] = [strength, clause.text[h.start : h.end]]
+                    if strength >= 1.0:
+                        named_setting |= h.setting
+                        mentioned_setting = True
+                    previous = h
         if domain:
-            for h in cl.scan(domain).hits:
-                if h.kind == _SKILL and not h.hint and h.index not in skills:
-                    skills[h.index] = [DOMAIN, domain.strip(), False]
+            for clause in cl.scan(domain):
+                for h in clause.hits:
+                    if h.kind == _SKILL and not h.hint and h.index not in skills:
+                        skills[h.index] = [DOMAIN, domain.strip(), False]
         plain = {i for i, (w, _, word) in skills.items() if word and w >= 1.0}
         for i in list(skills):
             if any(other in plain for other in cl.not_with[i]):
@@ -532,29 +607,30 @@ class Matcher:
                 entry[0] *= SUPPORT if has_task else COMPONENT
         order = tuple(sorted(skills, key=lambda i: (-skills[i][0], i)))
         setting_order = tuple(sorted(settings, key=lambda i: (-settings[i][0], i)))
+        strengths = [settings[a][0] for a in setting_order]
         columns: list[int] = []
         values: list[float] = []
         starts: list[int] = []
         for i in order:
-            cols, vals = cl.skill_columns[i]
             starts.append(len(columns))
+            cols, vals = cl.skill_columns[i]
             columns += cols
             values += vals
-        for a in setting_order:
+        for a, strength in zip(setting_order, strengths, strict=True):
             starts.append(len(columns))
             columns.append(a)
-            values.append(settings[a][0])
+            values.append(strength)
         return _Goal(
             skills=order,
             settings=setting_order,
-            columns=np.array(columns, dtype=np.intp),
-            values=np.array(values),
-            starts=np.array(starts, dtype=np.intp),
-            weights=np.array([skills[i][0] for i in order]),
-            anywhere=cl.anywhere[list(order)],
+            columns=columns,
+            values=values,
+            starts=starts,
+            weights=[skills[i][0] for i in order],
+            anywhere=[cl.anywhere_list[i] for i in order],
             setting_evidence=tuple(settings[a][1] for a in setting_order),
-            keys=scan.keys,
-            leftovers=tuple(dict.fromkeys(k for k in scan.leftovers if _rare(k))),
+            setting_strengths=strengths,
+            clauses=clauses,
             labels=tuple(cl.skills[i].label for i in order if skills[i][0] >= COMPONENT * SUPPORT),
             narrowing=NAMED_SETTING_DAMP if named_setting else MENTIONED_SETTING_DAMP if mentioned_setting else 1.0,
         )
@@ -562,117 +638,167 @@ class Matcher:
     # -- scoring ----------------------------------------------------------------------------------
     def match(self, goal_text: str, day: PreparedDay, domain: str = "") -> GoalMatch:
         """Score one goal against every routine of a prepared day (the per-keystroke call)."""
+        self._check(day)
+        goal = self.analyze(goal_text, domain)
+        return self._assemble(goal, day, self._score((goal,), day)[0])
+
+    def match_many(self, goals: Iterable[str | tuple[str, str]], day: PreparedDay) -> list[GoalMatch]:
+        """Score many goals (texts, or (text, domain) pairs) against one prepared day at once.
+
+        The same scores as :meth:`match`, computed for the whole list in one pass over the day's
+        table: what the command line and whole-class views use.
+        """
+        self._check(day)
+        analysed = [self.analyze(g) if isinstance(g, str) else self.analyze(*g) for g in goals]
+        rows = self._score(analysed, day) if analysed else []
+        return [self._assemble(goal, day, row) for goal, row in zip(analysed, rows, strict=True)]
+
+    def _check(self, day: PreparedDay) -> None:
         if day.compiled is not self.compiled:
             raise ValueError("this day was prepared with another lexicon; prepare it again with this matcher")
-        goal = self.analyze(goal_text, domain)
+
+    def _score(self, goals: Sequence[_Goal], day: PreparedDay) -> list[list[float]]:
+        """Scores of every goal against every routine (goals × routines), before the fallback."""
         n = len(day.routines)
-        k, m = len(goal.skills), len(goal.settings)
-        if n == 0 or k + m == 0:
-            score = np.zeros(n)
+        most_skills = max(len(g.skills) for g in goals)
+        most_settings = max(len(g.settings) for g in goals)
+        if n == 0 or most_skills + most_settings == 0:
+            return [[0.0] * n for _ in goals]
+        # every goal's segments side by side, then one "empty" segment that reads the zero column
+        width_k, width_m = max(most_skills, 1), max(most_settings, 1)
+        empty = sum(len(g.starts) for g in goals)
+        columns: list[int] = []
+        values: list[float] = []
+        starts: list[int] = []
+        skill_at, weights, anywhere, setting_at, narrowing, alone = [], [], [], [], [], []
+        segment = 0
+        for g in goals:
+            offset = len(columns)
+            starts += [x + offset for x in g.starts] if offset else g.starts
+            columns += g.columns
+            values += g.values
+            k, m = len(g.skills), len(g.settings)
+            skill_at.append([*range(segment, segment + k), *([empty] * (width_k - k))])
+            weights.append([*g.weights, *([0.0] * (width_k - k))])
+            anywhere.append([*g.anywhere, *([0.0] * (width_k - k))])
+            setting_at.append([*range(segment + k, segment + k + m), *([empty] * (width_m - m))])
+            narrowing.append(g.narrowing)
+            alone.append(k == 0)
+            segment += k + m
+        starts.append(len(columns))
+        columns.append(day.matrix.shape[1] - 1)
+        values.append(0.0)
+        best = np.maximum.reduceat(
+            day.matrix[:, columns] * np.array(values), np.array(starts, dtype=np.intp), axis=1
+        )  # routines × (every goal's segments, then the empty one)
+        skill_at = np.array(skill_at, dtype=np.intp)
+        setting_at = np.array(setting_at, dtype=np.intp)
+        relevance = np.maximum(best[:, skill_at], np.array(anywhere))  # routines × goals × skills
+        contrib = relevance * np.array(weights)
+        if contrib.shape[2] > 1:
+            contrib.sort(axis=2)
+            score = contrib[:, :, -1] + SECOND * contrib[:, :, -2]
         else:
-            # best value of each goal segment in each routine: routines × (skills + settings)
-            best = np.maximum.reduceat(day.matrix[:, goal.columns] * goal.values, goal.starts, axis=1)
-            if k:
-                relevance = np.maximum(best[:, :k], goal.anywhere)
-                contrib = relevance * goal.weights
-                if k > 1:
-                    top = np.sort(contrib, axis=1)
-                    score = top[:, -1] + SECOND * top[:, -2]
-                else:
-                    score = contrib[:, 0]
-            if m:
-                setting = best[:, k:].max(axis=1)
-                if k:
-                    if goal.narrowing < 1.0:
-                        score = np.where(setting >= POSSIBLE, score, score * goal.narrowing)
-                    factor = SETTING_BASE + (1 - SETTING_BASE) * np.minimum(1.0, relevance.max(axis=1) / POSSIBLE)
-                    score = np.maximum(score, setting * factor)
-                else:
-                    score = setting * SETTING_ALONE
-        scores = score.tolist()
+            score = contrib[:, :, 0]
+        if most_settings:
+            setting = best[:, setting_at].max(axis=2)  # routines × goals
+            score = np.where(setting >= POSSIBLE, score, score * np.array(narrowing))
+            related = np.minimum(1.0, relevance.max(axis=2) / POSSIBLE)
+            factor = np.where(np.array(alone), SETTING_ALONE, SETTING_BASE + (1 - SETTING_BASE) * related)
+            score = np.maximum(score, setting * factor)
+        return np.minimum(score, 1.0).T.tolist()
+
+    def _assemble(self, goal: _Goal, day: PreparedDay, scores: list[float]) -> GoalMatch:
+        """The GoalMatch for one goal from its scores: fallback, threshold, flags, nearest misses."""
         fallback = self._fallback(goal, day)
         for r, value in fallback.items():
             scores[r] = max(scores[r], value)
-
-        pairs = []
-        routines, per_week = day.routines, day.per_week
-        context = (self, goal, day, fallback)
-        for r in range(n):
-            s = scores[r]
-            if s > 1.0:
-                s = scores[r] = 1.0
-            pairs.append(_pair(routines[r].id, round(s, 4), per_week[r], context, r))
-        ranked = sorted(range(n), key=scores.__getitem__, reverse=True)
         threshold = self.threshold
-        matches = tuple(pairs[r] for r in ranked if scores[r] >= threshold)
-        nearest = tuple(pairs[r] for r in ranked if 0 < scores[r] < threshold)[:3]
-        weekly = sum(p.per_week for p in matches)
-        return GoalMatch(
-            scores=tuple(pairs),
-            matches=matches,
-            never_in_class=not matches,
-            thin_coverage=bool(matches) and weekly <= 1,
-            opportunities_per_week=weekly,
-            nearest=nearest,
-            skills=goal.labels,
+        matched, below = [], []
+        for r, value in enumerate(scores):
+            if value >= threshold:
+                matched.append(r)
+            elif value > 0:
+                below.append(r)
+        key = scores.__getitem__
+        if len(matched) > 1:
+            matched.sort(key=key, reverse=True)
+        nearest = sorted(below, key=key, reverse=True)[:3] if below else below
+        per_week = day.per_week
+        weekly = sum([per_week[r] for r in matched])
+        result = _new(_Match)
+        _set(
+            result,
+            "__dict__",
+            {
+                "never_in_class": not matched,
+                "thin_coverage": bool(matched) and weekly <= 1,
+                "opportunities_per_week": weekly,
+                "skills": goal.labels,
+                "_values": scores,
+                "_matched": matched,
+                "_nearest": nearest,
+                "_made": [None] * len(scores),
+                "_context": (self, goal, day, fallback),
+            },
         )
+        return result
 
     def _fallback(self, goal: _Goal, day: PreparedDay) -> dict[int, float]:
         """Rapidfuzz on what the lexicon does not cover: a block the goal names, rare shared words."""
         out: dict[int, float] = {}
+        if day.named_blocks:
+            goal_keys = frozenset(k for c in goal.clauses for k in c.content)
         for r, keys in day.named_blocks:
-            if all(_contains(goal.keys, k) for k in keys):
+            if all(_contains(goal_keys, k) for k in keys):
                 out[r] = NAME_MENTION
-        if goal.leftovers and day.rare_words:
-            shared = day.shared
-            for word in goal.leftovers:
-                routines = shared.get(word)
+        leftovers = [k for c in goal.clauses for k in c.rare]
+        if leftovers and day.rare_words:
+            rare_words = day.rare_words
+            for word in dict.fromkeys(leftovers):
+                routines = rare_words.get(word)
                 if routines is None:
-                    routines = day.rare_words.get(word)
-                    if routines is None and len(word) >= FUZZY_MIN_LEN + 1:
-                        best = process.extractOne(word, list(day.rare_words), scorer=fuzz.ratio, score_cutoff=90)
-                        routines = day.rare_words[best[0]] if best else None
-                    shared[word] = routines = routines or frozenset()
+                    continue
                 for r in routines:
                     if out.get(r, 0.0) < NAME_MENTION:
                         out[r] = min(SHARED_MAX, out.get(r, 0.0) + SHARED_WORD)
         return out
 
     def _why(self, goal: _Goal, day: PreparedDay, r: int, fallback: dict[int, float]) -> tuple[str, ...]:
-        """Short reasons for one pair, best first (texts are built once per day and reused)."""
-        cl = self.compiled
-        n_a = len(cl.activities)
+        """Short reasons for one pair, best first (each skill's reason in each block is written once a day)."""
         items: list[tuple[float, str]] = []
-        k = len(goal.skills)
-        if len(goal.starts):
-            row = (day.matrix[r, goal.columns] * goal.values).tolist()
-            columns = goal.columns.tolist()
-            bounds = [*goal.starts.tolist(), len(row)]
-            best, best_at = [], []
-            for j in range(len(bounds) - 1):
-                segment = row[bounds[j] : bounds[j + 1]]
-                top = max(segment)
-                best.append(top)
-                best_at.append(columns[bounds[j] + segment.index(top)])
-            anywhere = goal.anywhere.tolist()
-            weights = goal.weights.tolist()
-            for j, s in enumerate(goal.skills):
-                if best[j] > 0 and best[j] >= anywhere[j]:
-                    col = best_at[j]
-                    key = ("named", r, s) if col >= n_a else ("via", r, s, col)
-                elif anywhere[j] > 0:
-                    key = ("any", s)
-                else:
-                    continue
-                items.append((max(best[j], anywhere[j]) * weights[j], self._reason(day, key)))
-            for j, a in enumerate(goal.settings, start=k):
-                if best[j] > 0:
-                    evidence = goal.setting_evidence[j - k]
-                    items.append((best[j], self._reason(day, ("setting", r, a, evidence))))
+        reasons = day.skill_reasons
+        for s, weight in zip(goal.skills, goal.weights, strict=True):
+            found = reasons.get((r, s))
+            if found is None:
+                found = reasons[(r, s)] = self._skill_reason(day, r, s)
+            if found[1]:
+                items.append((found[0] * weight, found[1]))
+        row = day.rows[r]
+        for a, strength, evidence in zip(goal.settings, goal.setting_strengths, goal.setting_evidence, strict=True):
+            if row[a] > 0:
+                items.append((row[a] * strength, self._reason(day, ("setting", r, a, evidence))))
         if r in fallback:
             items.append((fallback[r], f'shared words: "{day.routines[r].name.strip()}"'))
-        items.sort(key=itemgetter(0), reverse=True)
-        return tuple(dict.fromkeys(text for value, text in items if value > 0))[:REASONS]
+        if len(items) > 1:
+            items.sort(key=itemgetter(0), reverse=True)
+            return tuple(dict.fromkeys(text for value, text in items if value > 0))[:REASONS]
+        return (items[0][1],) if items and items[0][0] > 0 else ()
+
+    def _skill_reason(self, day: PreparedDay, r: int, s: int) -> tuple[float, str]:
+        """How strongly skill ``s`` fits block ``r`` (unweighted), and the reason to show for it."""
+        cl = self.compiled
+        if not day.fits:
+            day.fits.extend(_best_fits(day))
+        top, at = day.fits[0][r][s], day.fits[1][r][s]
+        anywhere = cl.anywhere_list[s]
+        if top > 0 and top >= anywhere:
+            key = ("named", r, s) if at >= len(cl.activities) else ("via", r, s, at)
+        elif anywhere > 0:
+            top, key = anywhere, ("any", s)
+        else:
+            return 0.0, ""
+        return top, self._reason(day, key)
 
     def _reason(self, day: PreparedDay, key: tuple) -> str:
         text = day.reasons.get(key)
@@ -685,27 +811,63 @@ class Matcher:
         kind = key[0]
         if kind == "named":
             _, r, s = key
-            return f'{cl.skills[s].label}: "{day.direct_evidence[r][s]}"'
-        if kind == "via":
+            shared = (kind, s, _evidence(day.direct_evidence[r][s]))
+        elif kind == "via":
             _, r, s, a = key
-            how = "" if cl.affinity[s, a] >= NATURAL else " (possible)"
-            return f'{cl.skills[s].label} → {cl.activities[a].label}{how}: "{_source(day, r, a)}"'
-        if kind == "setting":
+            shared = (kind, s, a, _source(day, r, a))
+        elif kind == "setting":
             _, r, a, evidence = key
-            return f'the goal names {cl.activities[a].label} ("{evidence}"): "{_source(day, r, a)}"'
+            shared = (kind, a, evidence, _source(day, r, a))
+        else:
+            shared = key
+        text = cl.reason_texts.get(shared)
+        if text is None:
+            text = cl.reason_texts[shared] = self._write_reason(shared)
+            if len(cl.reason_texts) > 50_000:
+                cl.reason_texts.clear()
+        return text
+
+    def _write_reason(self, key: tuple) -> str:
+        """A reason as the team reads it, e.g. ``fasteners → putting on and taking off outerwear: "Recess"``."""
+        cl = self.compiled
+        kind = key[0]
+        if kind == "named":
+            _, s, evidence = key
+            return f'{cl.skills[s].label}: "{evidence}"'
+        if kind == "via":
+            _, s, a, evidence = key
+            how = "" if a in cl.natural[s] else " (possible)"
+            return f'{cl.skills[s].label} → {cl.activities[a].label}{how}: "{evidence}"'
+        if kind == "setting":
+            _, a, named, evidence = key
+            return f'the goal names {cl.activities[a].label} ("{named}"): "{evidence}"'
         skill = cl.skills[key[1]]
         return f"{skill.label}: {skill.anywhere or 'can come up in any block'}"
 
 
+def _best_fits(day: PreparedDay) -> tuple[list[list[float]], list[list[int]]]:
+    """For every routine and skill: the best fit value and the column (activity type, or the skill named
+    outright) it comes from; the first such column when several tie."""
+    cl = day.compiled
+    product = day.matrix[:, cl.all_columns] * cl.all_values  # routines × all skills' columns
+    best = np.maximum.reduceat(product, cl.all_starts, axis=1)  # routines × skills
+    width = product.shape[1]
+    is_best = (product == best[:, cl.all_segment]) & (product > 0)
+    first = np.maximum.reduceat(np.where(is_best, width - np.arange(width), 0), cl.all_starts, axis=1)
+    column = np.where(first > 0, cl.all_columns[np.minimum(width - first, width - 1)], -1)
+    return best.tolist(), column.tolist()
+
+
 def _source(day: PreparedDay, r: int, a: int) -> str:
     """The routine words that made block ``r`` an activity of type ``a`` (directly or by implication)."""
-    closure = day.compiled.closure
-    best, evidence = 0.0, day.routines[r].name
-    for src, strength, ev in day.sources[r]:
-        value = strength * closure[src, a]
-        if value > best:
-            best, evidence = value, ev
-    return evidence
+    text = day.evidence.get((r, a))
+    if text is None:
+        where = day.sources[r].get(a)
+        text = day.evidence[(r, a)] = _evidence(where) if where else day.routines[r].name.strip()
+    return text
+
+
+_days_per_week = lru_cache(maxsize=1024)(days_per_week)
 
 
 def _rare(key: str) -> bool:
