@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from goalwriter.services import queries
 from goalwriter.store.db import Store
@@ -18,6 +18,7 @@ from goalwriter.ui.routine_editor import RoutineEditor
 class StudentPage(QWidget):
     saved_state = Signal(bool)
     status = Signal(str)
+    edit_requested = Signal(int)  # the student's id: open the details form
 
     def __init__(self, store: Store, undo_stack: QUndoStack, parent: QWidget | None = None):
         super().__init__(parent)
@@ -46,9 +47,18 @@ class StudentPage(QWidget):
         self.tabs.addTab(self.export_panel, self.tr("E&xport"))
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
+        self.details_button = QToolButton(self)
+        self.details_button.setObjectName("editStudentButton")
+        self.details_button.setText(self.tr("Details…"))
+        self.details_button.setAccessibleName(self.tr("Edit the student's details"))
+        self.details_button.setToolTip(self.tr("Name, grade, IEP meeting and review dates, OT service (Ctrl+E)"))
+        self.details_button.clicked.connect(lambda: self.student and self.edit_requested.emit(self.student.id))
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.details_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 0)
-        layout.addWidget(self.header)
+        layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
 
     def install_menus(self, window) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from goalwriter.services import caseload, queries
 from goalwriter.services.demo import load_demo_caseload
@@ -16,7 +16,8 @@ from goalwriter.store.events import Change
 from goalwriter.ui import dialogs
 from goalwriter.ui.bridge import ChangeBridge
 from goalwriter.ui.caseload_tree import CASELOAD_KINDS, CaseloadTree
-from goalwriter.ui.commands import AddCommand, DeleteCommand, ServiceCommand
+from goalwriter.ui.commands import AddCommand, DeleteCommand, EditCommand, ServiceCommand
+from goalwriter.ui.details_dialogs import ClassroomDialog, StudentDialog
 from goalwriter.ui.student_page import StudentPage
 
 
@@ -74,6 +75,7 @@ class Workspace(QSplitter):
         self.welcome = WelcomePage(self)
         self.student_page = StudentPage(store, undo_stack, self)
         self.student_page.saved_state.connect(self.saved_state)
+        self.student_page.edit_requested.connect(self.edit_student)
         self.student_page.status.connect(self.status)
         self.pages = QStackedWidget(self)
         self.pages.setObjectName("pages")
@@ -85,6 +87,10 @@ class Workspace(QSplitter):
         self.setSizes([250, 1100])
 
         self.caseload_tree.selected.connect(self._on_tree_selection)
+        self.caseload_tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.caseload_tree.customContextMenuRequested.connect(self._tree_menu)
+        self.caseload_tree.itemActivated.connect(lambda item, _col: self.edit_selected()
+                                                 if self.caseload_tree.key_of(item)[0] != "student" else None)
         self.welcome.load_demo_button.clicked.connect(self.load_demo)
         self.welcome.add_school_button.clicked.connect(self.add_school)
         self.bridge.changed.connect(self._on_change)
@@ -100,12 +106,16 @@ class Workspace(QSplitter):
         self.add_student_action = window.action(
             self.tr("Add s&tudent…"), self.add_student, "Ctrl+Shift+N", "addStudentAction"
         )
+        self.edit_record_action = window.action(
+            self.tr("&Edit details of the selected school, classroom or student…"), self.edit_selected, "Ctrl+E",
+            "editRecordAction",
+        )
         self.delete_record_action = window.action(
             self.tr("&Delete selected school, classroom or student…"), self.delete_selected, name="deleteRecordAction"
         )
         self.load_demo_action = window.action(self.tr("Load s&ample caseload"), self.load_demo, name="loadDemoAction")
         for act in (self.add_school_action, self.add_classroom_action, self.add_student_action,
-                    self.delete_record_action):
+                    self.edit_record_action, self.delete_record_action):
             file_menu.insertAction(first, act)
         file_menu.insertSeparator(first)
         file_menu.insertAction(first, self.load_demo_action)
@@ -181,17 +191,12 @@ class Workspace(QSplitter):
                 dialogs.info(self, self.tr("Add classroom"), self.tr("Add a school first."))
                 return
             school_id = schools[0].id
-        name, ok = dialogs.ask_text(self, self.tr("Add classroom"), self.tr("Classroom (e.g. Grade 2 Room 14):"))
-        if not (ok and name.strip()):
-            return
-        teacher, ok = dialogs.ask_text(self, self.tr("Add classroom"), self.tr("Teacher:"))
+        values, ok = ClassroomDialog.ask(self)
         if not ok:
             return
         command = AddCommand(
-            self.store,
-            self.tr("Add classroom"),
-            "classroom",
-            lambda: caseload.add_classroom(self.store, school_id, name, teacher),
+            self.store, self.tr("Add classroom"), "classroom",
+            lambda: caseload.add_classroom(self.store, school_id, **values),
         )
         if self.run(command):
             self.caseload_tree.select("classroom", command.record.id)
@@ -201,16 +206,98 @@ class Workspace(QSplitter):
         if classroom_id is None:
             dialogs.info(self, self.tr("Add student"), self.tr("Pick the student's classroom in the caseload first."))
             return
-        name, ok = dialogs.ask_text(self, self.tr("Add student"), self.tr("Student's name:"))
-        if ok and name.strip():
-            command = AddCommand(
-                self.store,
-                self.tr("Add student"),
-                "student",
-                lambda: caseload.add_student(self.store, classroom_id, name),
-            )
-            if self.run(command):
-                self.open_student(command.record.id)
+        values, ok = StudentDialog.ask(self)
+        if not ok:
+            return
+        minutes, model = values.pop("service_minutes"), values.pop("service_model")
+        name = values.pop("name")
+
+        def create():
+            student = caseload.add_student(self.store, classroom_id, name, **values)
+            if minutes:
+                caseload.set_service(self.store, student.id, minutes, model)
+            return student
+
+        command = AddCommand(self.store, self.tr("Add student"), "student", create)
+        if self.run(command):
+            self.open_student(command.record.id)
+
+    def edit_selected(self) -> None:
+        """Edit the details of the school, classroom or student selected in the navigator."""
+        key = self.caseload_tree.current_key()
+        if key is None:
+            return
+        kind, record_id = key
+        if kind == "school":
+            school = queries.get_school(self.store, record_id)
+            name, ok = dialogs.ask_text(self, self.tr("Rename school"), self.tr("School name:"), school.name)
+            if ok and name.strip() and name.strip() != school.name:
+                self.run(EditCommand(
+                    self.store, self.tr("Rename school"), "school", record_id, {"name": school.name},
+                    {"name": name.strip()},
+                    lambda v, ver: caseload.rename_school(self.store, record_id, ver, v["name"]), school.version,
+                ))
+        elif kind == "classroom":
+            room = queries.get_classroom(self.store, record_id)
+            values, ok = ClassroomDialog.ask(self, room)
+            old = {k: getattr(room, k) for k in values}
+            if ok and values != old:
+                self.run(EditCommand(
+                    self.store, self.tr("Edit classroom"), "classroom", record_id, old, values,
+                    lambda v, ver: caseload.update_classroom(self.store, record_id, ver, **v), room.version,
+                ))
+        else:
+            self.edit_student(record_id)
+
+    def edit_student(self, student_id: int) -> None:
+        student = queries.get_student(self.store, student_id)
+        services = queries.list_services(self.store, student_id)
+        service = services[0] if services else None
+        values, ok = StudentDialog.ask(self, student, service)
+        if not ok:
+            return
+        new_service = (values.pop("service_minutes"), values.pop("service_model"))
+        old_service = (service.minutes_per_week, service.model) if service else (0, "push-in")
+        old = {k: getattr(student, k) for k in values}
+        if not values["initials"]:
+            values["initials"] = caseload.initials_of(values["name"])
+        commands = []
+        if values != old:
+            commands.append(EditCommand(
+                self.store, self.tr("Edit student"), "student", student_id, old, values,
+                lambda v, ver: caseload.update_student(self.store, student_id, ver, **v), student.version,
+            ))
+        if new_service != old_service and (new_service[0] or old_service[0]):
+            commands.append(EditCommand(
+                self.store, self.tr("Edit OT service"), "service", student_id,
+                {"minutes": old_service[0], "model": old_service[1]},
+                {"minutes": new_service[0], "model": new_service[1]},
+                lambda v, _ver: caseload.set_service(self.store, student_id, v["minutes"], v["model"]),
+            ))
+        if not commands:
+            return
+        self.undo_stack.beginMacro(self.tr("Edit student details"))
+        for command in commands:
+            self.run(command)
+        self.undo_stack.endMacro()
+
+    def _tree_menu(self, pos: QPoint) -> None:
+        item = self.caseload_tree.itemAt(pos)
+        if item is not None:
+            self.caseload_tree.setCurrentItem(item)
+        menu = QMenu(self)
+        menu.setObjectName("caseloadMenu")
+        kind = self.caseload_tree.key_of(item)[0] if item is not None else ""
+        menu.addAction(self.add_school_action)
+        if kind:
+            menu.addAction(self.add_classroom_action)
+        if kind in ("classroom", "student"):
+            menu.addAction(self.add_student_action)
+        if kind:
+            menu.addSeparator()
+            menu.addAction(self.edit_record_action)
+            menu.addAction(self.delete_record_action)
+        menu.exec(self.caseload_tree.viewport().mapToGlobal(pos))
 
     def delete_selected(self) -> None:
         key = self.caseload_tree.current_key()
