@@ -109,6 +109,18 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_settings():
+    """Each test starts with no remembered window state (QSettings live in the tmp config folder)."""
+    import sys
+
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QSettings
+
+        QSettings().clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _no_stale_error_sink():
     """Undo commands report errors to the last window; never let a closed window's sink leak into a test."""
     yield

@@ -72,6 +72,7 @@ class Workspace(QSplitter):
         self.bridge = ChangeBridge(store, self)
 
         self.caseload_tree = CaseloadTree(store, self)
+        self.caseload_tree.setMinimumWidth(160)
         self.welcome = WelcomePage(self)
         self.student_page = StudentPage(store, undo_stack, self)
         self.student_page.saved_state.connect(self.saved_state)

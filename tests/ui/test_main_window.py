@@ -47,16 +47,18 @@ def test_empty_database_offers_the_sample_caseload(qtbot, sqlite_url):
 
 
 def test_window_geometry_is_remembered(qtbot, sqlite_url):
-    QSettings().clear()
     w = build_main_window(sqlite_url)
     qtbot.addWidget(w)
     w.show()
-    w.resize(770, 560)
+    w.resize(w.width(), 520)
+    w.move(30, 40)
+    size = (w.width(), w.height())
     w.close()
     w.store.close()
     again = build_main_window(sqlite_url)
     qtbot.addWidget(again)
-    assert (again.width(), again.height()) == (770, 560)
+    assert (again.width(), again.height()) == size
+    assert again.height() == 520
     again.store.close()
 
 
