@@ -309,6 +309,7 @@ class LexiconDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        self.table.setCornerButtonEnabled(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(UserWordsModel.KIND, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(UserWordsModel.CONCEPT, QHeaderView.ResizeMode.Stretch)
@@ -555,8 +556,7 @@ class LexiconDialog(QDialog):
             self._say(self.tr("Not added: %s.") % str(exc), error=True)
             self.phrase.setFocus()
             return False
-        known = alignment.matcher_for(self.store).lexicon.concept(kind, key).all_words
-        if cleaned.casefold() in {w.casefold() for w in known}:
+        if cleaned.casefold() in {w.casefold() for w in self._known_words(kind, key)}:
             self._say(self.tr("“%1” is already a word for %2.").replace("%1", cleaned).replace("%2", label),
                       error=True)
             self.phrase.setFocus()
@@ -576,6 +576,10 @@ class LexiconDialog(QDialog):
         self._say(self.tr("Added “%1” to %2. Undo takes it back.").replace("%1", cleaned).replace("%2", label))
         self.phrase.setFocus()
         return True
+
+    def _known_words(self, kind: str, key: str) -> tuple[str, ...]:
+        """Every word the matcher has for a skill or activity now: shipped and the user's own."""
+        return alignment.matcher_for(self.store).lexicon.concept(kind, key).all_words
 
     def remove_selected(self) -> bool:
         """Remove the selected word, as one undo step."""
@@ -654,10 +658,13 @@ class LexiconDialog(QDialog):
 
     def stop_listening(self, *_args) -> None:
         """Stop following the store and the undo stack (the dialog is closed; both outlive it)."""
+        if not self._stack_signals:
+            return
         self.bridge.detach()
         for signal in self._stack_signals:
-            with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
+            with contextlib.suppress(RuntimeError, TypeError):  # the stack is already gone
                 signal.disconnect(self._update_buttons)
+        self._stack_signals = ()
 
     # -- entry point ---------------------------------------------------------------------------------------
     @classmethod
