@@ -51,14 +51,12 @@ def test_window_geometry_is_remembered(qtbot, sqlite_url):
     qtbot.addWidget(w)
     w.show()
     w.resize(w.width(), 520)
-    w.move(30, 40)
-    size = (w.width(), w.height())
+    qtbot.wait(10)
     w.close()
     w.store.close()
     again = build_main_window(sqlite_url)
     qtbot.addWidget(again)
-    assert (again.width(), again.height()) == size
-    assert again.height() == 520
+    assert again.height() == 520  # the offscreen screen is 800 wide, so only the height can show it
     again.store.close()
 
 
