@@ -12,7 +12,7 @@ import contextlib
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QFormLayout,
+    QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -27,6 +29,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -49,16 +53,23 @@ from goalwriter.ui.bridge import ChangeBridge
 from goalwriter.ui.commands import ServiceCommand
 
 WORD_ROLE = Qt.ItemDataRole.UserRole
-KNOWN_SHOWN = 12  # how many of a concept's shipped words the "already known" line lists
+KNOWN_SHOWN = 8  # how many of a concept's shipped words the "already known" line lists (all in its tooltip)
 IMPLIED_SHOWN = 0.5  # an activity type a block name implies is listed from this strength on
-ERROR_STYLE = "color: #a4262c; font-weight: bold;"
-DONE_STYLE = "color: #1e6b30;"
+REFUSED_COLOR = QColor("#a4262c")
+DONE_COLOR = QColor("#1e6b30")
 
 
 def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
     widget.setObjectName(name)
     widget.setAccessibleName(accessible)
     return widget
+
+
+def _tint(widget: QWidget, color: QColor) -> None:
+    """Colour a label's text through its palette (a style sheet would stop it following the window's zoom)."""
+    palette = widget.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, color)
+    widget.setPalette(palette)
 
 
 def _shown(label: str) -> str:
@@ -236,6 +247,7 @@ class LexiconDialog(QDialog):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("lexiconDialog")
+        self.setAttribute(Qt.WidgetAttribute.WA_WindowPropagation)  # follow the window's zoom and palette
         self.setAccessibleName(self.tr("Your school's words"))
         self.setWindowTitle(self.tr("Your school's words"))
         self.store = store
@@ -257,7 +269,7 @@ class LexiconDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(self._build_words_box(), 3)
+        layout.addWidget(self._build_words_box(), 1)
         layout.addWidget(self._build_add_box())
         layout.addWidget(self._build_try_box(), 2)
         layout.addLayout(self._build_buttons())
@@ -308,6 +320,7 @@ class LexiconDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 4)
         self.table.verticalHeader().hide()
         self.table.setCornerButtonEnabled(False)
         header = self.table.horizontalHeader()
@@ -323,7 +336,10 @@ class LexiconDialog(QDialog):
 
         self.empty_label = QLabel(self.tr("No words of your own yet. Add one below."), box)
         self.empty_label.setObjectName("userWordsEmpty")
-        self.empty_label.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
+        _tint(self.empty_label, self.empty_label.palette().color(QPalette.ColorRole.PlaceholderText))
+        italic = QFont()
+        italic.setItalic(True)
+        self.empty_label.setFont(italic)
 
         self.remove_button = _named(QPushButton(self.tr("&Remove"), box), "removeWordButton",
                                     self.tr("Remove the selected word"))
@@ -379,8 +395,8 @@ class LexiconDialog(QDialog):
 
         self.known = QLabel(box)
         self.known.setObjectName("knownWords")
-        self.known.setWordWrap(True)
-        self.known.setStyleSheet("color: palette(placeholder-text);")
+        self.known.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # one line, clipped
+        _tint(self.known, self.known.palette().color(QPalette.ColorRole.PlaceholderText))
 
         self.phrase = _named(QLineEdit(box), "wordPhrase", self.tr("Your word or phrase"))
         self.phrase.setPlaceholderText(self.tr("e.g. Motor Lab"))
@@ -415,12 +431,20 @@ class LexiconDialog(QDialog):
     def _build_try_box(self) -> QGroupBox:
         box = _named(QGroupBox(self.tr("Try it"), self), "tryBox", self.tr("Try it"))
         self.try_edit = _named(QLineEdit(box), "tryPhrase", self.tr("Try a goal or a block name"))
-        self.try_edit.setPlaceholderText(self.tr("Type part of a goal or the name of a block, e.g. zips his coat"))
+        self.try_edit.setPlaceholderText(self.tr("e.g. zips his coat, or Daily 5"))
         self.try_edit.setClearButtonEnabled(True)
         self.try_edit.textChanged.connect(self.refresh_try)
 
+        # The reading can run to several lines: it scrolls inside its share of the dialog.
+        scroll = _named(QScrollArea(box), "tryResultsScroll", self.tr("What the matcher reads"))
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        results = QWidget(scroll)
+        results.setObjectName("tryResults")
+
         def result(name: str, accessible: str) -> QLabel:
-            label = _named(QLabel(box), name, accessible)
+            label = _named(QLabel(results), name, accessible)
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -429,17 +453,34 @@ class LexiconDialog(QDialog):
         self.try_skills = result("trySkills", self.tr("Skills a goal with these words works on"))
         self.try_blocks = result("tryBlocks", self.tr("What a block with this name counts as"))
         self.try_routines = result("tryRoutines", self.tr("Blocks of the class this goal matches"))
-        form = QFormLayout(box)
-        caption = QLabel(self.tr("&Type:"), box)
-        caption.setBuddy(self.try_edit)
-        form.addRow(caption, self.try_edit)
-        form.addRow(self.tr("In a goal:"), self.try_skills)
-        form.addRow(self.tr("As a block:"), self.try_blocks)
-        self.try_routines_caption = QLabel(box)
-        form.addRow(self.try_routines_caption, self.try_routines)
+        self.try_routines_caption = QLabel(results)
+        grid = QGridLayout(results)
+        grid.setContentsMargins(0, 0, 0, 0)
+        top = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        rows = (
+            (QLabel(self.tr("In a goal:"), results), self.try_skills),
+            (QLabel(self.tr("As a block:"), results), self.try_blocks),
+            (self.try_routines_caption, self.try_routines),
+        )
+        for row, (caption, value) in enumerate(rows):
+            grid.addWidget(caption, row, 0, top)
+            grid.addWidget(value, row, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(len(rows), 1)
         if self.classroom_id is None:
             self.try_routines_caption.hide()
             self.try_routines.hide()
+        scroll.setWidget(results)
+        scroll.viewport().setAutoFillBackground(False)  # the reading sits on the dialog, not on a panel
+        results.setAutoFillBackground(False)
+
+        caption = QLabel(self.tr("&Type part of a goal, or the name of a block, to see what is recognised in it:"), box)
+        caption.setBuddy(self.try_edit)
+        caption.setWordWrap(True)
+        layout = QVBoxLayout(box)
+        layout.addWidget(caption)
+        layout.addWidget(self.try_edit)
+        layout.addWidget(scroll, 1)
         return box
 
     def _build_buttons(self) -> QHBoxLayout:
@@ -492,10 +533,12 @@ class LexiconDialog(QDialog):
         key = self._chosen_concept()
         if key is None:
             self.known.setText(self.tr("Pick what your word counts as; the words it already has show here."))
+            self.known.setToolTip("")
             return
         words = self.base.concept(self._kind(), key).words
         listed = ", ".join(words[:KNOWN_SHOWN]) + (", …" if len(words) > KNOWN_SHOWN else "")
         self.known.setText(self.tr("Already known: %s") % listed if listed else self.tr("No words yet."))
+        self.known.setToolTip(", ".join(words))
 
     def _load_routines(self) -> None:
         if self.classroom_id is None:
@@ -594,7 +637,11 @@ class LexiconDialog(QDialog):
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet(ERROR_STYLE if error else DONE_STYLE)
+        self.message.setProperty("refusal", error)
+        _tint(self.message, REFUSED_COLOR if error else DONE_COLOR)
+        weight = QFont()
+        weight.setBold(error)
+        self.message.setFont(weight)
         self.message.setVisible(bool(text))
 
     def _update_buttons(self, *_args) -> None:
@@ -616,11 +663,11 @@ class LexiconDialog(QDialog):
             self.try_routines.setText(hint)
             return
         reading = read_phrase(alignment.matcher_for(self.store), text)
-        nothing = self.tr("nothing the matcher knows")
+        nothing = self.tr("nothing recognised")
         self.try_skills.setText(
-            "; ".join(self._with_words(label, words, text) for label, words in reading.skills) or nothing
+            "\n".join(self._with_words(label, words, text) for label, words in reading.skills) or nothing
         )
-        blocks = "; ".join(self._with_words(label, words, text) for label, words in reading.blocks) or nothing
+        blocks = "\n".join(self._with_words(label, words, text) for label, words in reading.blocks) or nothing
         if reading.implied:
             blocks += "\n" + self.tr("so also: %s") % ", ".join(reading.implied)
         self.try_blocks.setText(blocks)
@@ -632,7 +679,7 @@ class LexiconDialog(QDialog):
         """A label with the words it was read from, unless those are all that was typed (or the label itself)."""
         if not words or words.casefold() in (label.casefold(), " ".join(typed.split()).casefold()):
             return label
-        return f"{label} (“{words}”)"
+        return f"“{words}” → {label}"
 
     def _routines_text(self, text: str) -> str:
         assert self.classroom_id is not None

@@ -131,7 +131,7 @@ def test_motor_lab_as_pe_makes_a_ball_goal_match_the_motor_lab_block(qtbot, dial
     add_word(qtbot, dialog, "activity", PE, "Motor Lab")
     assert stored(demo_store) == [("activity", "pe", "Motor Lab")]
     assert [(c.kind, c.action) for c in changes] == [("lexicon", "added")]
-    assert "Added “Motor Lab”" in message(dialog)
+    assert "Added “Motor Lab”" in message(dialog) and dialog.message.property("refusal") is False
     assert dialog.phrase.text() == ""
     assert table_rows(dialog) == [("Activity", "PE / gym class", "Motor Lab")]
     assert not dialog.empty_label.isVisible()
@@ -243,7 +243,7 @@ def test_bad_words_are_refused_beside_the_field(qtbot, dialog, demo_store):
     for phrase, says in BAD_WORDS:
         add_word(qtbot, dialog, "activity", PE, phrase)
         assert says in message(dialog), phrase
-        assert "a4262c" in dialog.message.styleSheet()  # shown as a refusal
+        assert dialog.message.property("refusal") is True
         assert stored(demo_store) == before
         assert dialog.stack.count() == 1
         assert dialog.isVisible()  # Enter in the field never closes the dialog
@@ -290,6 +290,7 @@ def test_try_it_shows_what_the_matcher_reads(qtbot, dialog, demo_store, room, mo
     dialog.try_edit.clear()
     qtbot.keyClicks(dialog.try_edit, "will wiggle his ears")
     assert "never come up" in dialog.try_routines.text()
+    assert dialog.try_skills.text() == dialog.try_blocks.text() == "nothing recognised"
 
 
 def test_try_it_follows_routine_changes(qtbot, dialog, demo_store, room):
@@ -348,6 +349,22 @@ def test_run_opens_modal_and_close_accepts(qtbot, demo_store, room):
     QTimer.singleShot(0, close_it)
     assert LexiconDialog.run(None, demo_store, stack, room.id) == (None, True)
     assert seen["dialog"] == "lexiconDialog"
+
+
+def test_the_dialog_follows_the_windows_zoom(qtbot, demo_store):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    font = parent.font()
+    font.setPointSizeF(21.0)
+    parent.setFont(font)
+    stack = QUndoStack()
+    widget = LexiconDialog(demo_store, stack, None, parent)
+    widget.phrase.setText("")
+    widget.add_word()  # a refusal: the message is bold, and as large as everything else
+    for part in (widget, widget.message, widget.known, widget.empty_label, widget.try_skills):
+        assert part.font().pointSizeF() == 21.0, part.objectName()
+    assert widget.message.font().bold()
+    widget.stop_listening()
 
 
 # -- access -----------------------------------------------------------------------------------------------
