@@ -31,14 +31,15 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from goalwriter.core.days import days_per_week
-from goalwriter.core.lexicon import ANY, Lexicon, load_lexicon
+from goalwriter.core.lexicon import ANY, Lexicon, shipped_lexicon
 from goalwriter.core.text import CONTEXT_WORDS, SETTING_WORDS, WORD, joined_key, phrase_keys, stem, word_keys
 
-DEFAULT_THRESHOLD = 0.6
+DEFAULT_THRESHOLD = 0.64
 
 NATURAL = 1.0  # affinity of a skill with an activity type where it naturally comes up
 POSSIBLE = 0.5  # ... where it may come up, with planning
-HINT = 0.6  # strength of a hint word (against 1.0 for a word)
+HINT = 0.65  # strength of a hint word (against 1.0 for a word)
+HINT_ALONE = 0.8  # a skill found through hints when the goal names no skill plainly ("write three sentences")
 NAME_HINT = 0.85  # a hint word in a routine's name: a short name is mostly the block's kind ("Circle")
 DESCRIPTION = 0.9  # a routine's description counts a little less than its name
 CONTEXT = 0.25  # "calm down after recess": recess is next to the block, not the block
@@ -386,7 +387,10 @@ class CompiledLexicon:
             covered[j:until] = [True] * size
             first, last = positions[j], positions[until - 1]
             context = _after(flat, first, _CONTEXT_KEYS, 3, skip_stops=True)
-            setting = not context and _after(flat, first, _SETTING_KEYS, 4, skip_stops=False)
+            # "during recess", "at lunch", or counted as the occasions of a criterion ("4 of 5 PE days")
+            setting = not context and (
+                _after(flat, first, _SETTING_KEYS, 4, skip_stops=False) or _counted(flat, first)
+            )
             if owner is None:
                 start, end = matches[first].start(), matches[last].end()
             else:
@@ -396,6 +400,14 @@ class CompiledLexicon:
                     hits.append(_Hit(kind, idx, strength, start, end, first, last, context, strength < 1.0, setting))
         leftovers = tuple(flat[positions[j]][0] for j in range(n) if not covered[j])
         return _Clause(text, tuple(hits), tuple(content), leftovers, tuple(k for k in leftovers if _rare(k)))
+
+
+def _counted(words: list[tuple], first: int) -> bool:
+    """Whether a number comes right before word ``first`` (stopwords aside): "4 of 5 cooking sessions"."""
+    i = first - 1
+    while i >= 0 and words[i][1]:
+        i -= 1
+    return i >= 0 and words[i][0].isdigit()
 
 
 def _after(words: list[tuple], first: int, wanted: frozenset[str], reach: int, skip_stops: bool) -> bool:
@@ -475,7 +487,7 @@ class Matcher:
     """Scores goals against a classroom's day. Build one per lexicon; it keeps small caches."""
 
     def __init__(self, lexicon: Lexicon | None = None, threshold: float = DEFAULT_THRESHOLD):
-        self.lexicon = lexicon if lexicon is not None else load_lexicon()
+        self.lexicon = lexicon if lexicon is not None else shipped_lexicon()
         self.threshold = float(threshold)
         self.compiled: CompiledLexicon = self.lexicon.compiled
         self._goals: OrderedDict[tuple[str, str], _Goal] = OrderedDict()
@@ -499,13 +511,17 @@ class Matcher:
                     )
                     if len(unknown) >= 2:
                         named_blocks.append((r, unknown))
+                # a hint in a short name is mostly the block's kind ("Circle"), unless the name has a
+                # plain activity word too ("Cooking club": the block is cooking)
+                name_hint = NAME_HINT if whole and not any(
+                    h.kind == _ACTIVITY and not h.hint for c in clauses for h in c.hits
+                ) else HINT
                 for clause in clauses:
-                    for k in clause.leftovers:
-                        if _rare(k):
-                            word_routines.setdefault(k, set()).add(r)
+                    for k in clause.rare:
+                        word_routines.setdefault(k, set()).add(r)
                     shown = text if whole else clause.text
                     for h in clause.hits:
-                        strength = (NAME_HINT if h.hint and whole else base * h.strength) * (
+                        strength = (name_hint if h.hint and whole else base * h.strength) * (
                             CONTEXT if h.context else 1.0
                         )
                         if h.kind == _ACTIVITY:
@@ -594,6 +610,10 @@ class Matcher:
         for i in list(skills):
             if any(other in plain for other in cl.not_with[i]):
                 del skills[i]
+        if not plain:
+            for entry in skills.values():
+                if not entry[2] and entry[0] == HINT:
+                    entry[0] = HINT_ALONE
         has_task = any(cl.level[i] == 0 for i in plain if i in skills)
         has_component = any(cl.level[i] == 1 for i in plain if i in skills)
         for i, entry in list(skills.items()):
@@ -711,8 +731,12 @@ class Matcher:
     def _assemble(self, goal: _Goal, day: PreparedDay, scores: list[float]) -> GoalMatch:
         """The GoalMatch for one goal from its scores: fallback, threshold, flags, nearest misses."""
         fallback = self._fallback(goal, day)
-        for r, value in fallback.items():
-            scores[r] = max(scores[r], value)
+        if fallback:
+            if goal.narrowing == 1.0 and any(value >= NAME_MENTION for value in fallback.values()):
+                # the goal names a block of this day in its own words: it is written for that block
+                scores = [v * NAMED_SETTING_DAMP for v in scores]
+            for r, value in fallback.items():
+                scores[r] = max(scores[r], value)
         threshold = self.threshold
         matched, below = [], []
         for r, value in enumerate(scores):

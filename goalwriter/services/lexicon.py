@@ -98,13 +98,8 @@ def app_lexicon(store: Store) -> Lexicon:
     for a skill or activity type the shipped lexicon no longer has are left out rather than failing.
     """
     with store.reader() as session:
-        rows = tuple(
-            session.execute(
-                select(m.LexiconWord.id, m.LexiconWord.kind, m.LexiconWord.concept, m.LexiconWord.phrase).order_by(
-                    m.LexiconWord.id
-                )
-            ).tuples()
-        )
+        stmt = select(m.LexiconWord.id, m.LexiconWord.kind, m.LexiconWord.concept, m.LexiconWord.phrase)
+        rows = tuple(tuple(row) for row in session.execute(stmt.order_by(m.LexiconWord.id)))
     with _lock:
         hit = _cache.get(store)
         if hit is not None and hit[0] == rows:

@@ -1,0 +1,70 @@
+"""Normalizing and tokenizing: variants of a word meet at one stem, spans point back into the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from goalwriter.core.text import STOPWORDS, fold, joined_key, phrase_keys, stem, tokenize, word_keys
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ("fasten", "fastens", "fastened", "fastening"),
+        ("write", "writes", "writing", "wrote", "written"),
+        ("cut", "cuts", "cutting"),
+        ("zip", "zips", "zipping", "zipped"),
+        ("container", "containers"),
+        ("cubby", "cubbies"),
+        ("transition", "transitions"),
+        ("tooth", "teeth"),
+        ("scissor", "scissors"),
+        ("lunch", "lunches"),
+    ],
+)
+def test_variants_of_a_word_share_one_stem(variants):
+    assert len({stem(v) for v in variants}) == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("site", "sit"), ("outing", "out"), ("facing", "facs"), ("bowling", "bowls"), ("meeting", "meet")],
+)
+def test_words_that_would_collide_keep_apart(a, b):
+    assert stem(a) != stem(b)
+
+
+def test_fold_lowercases_strips_accents_and_possessives():
+    assert fold("Writer's") == "writers"
+    assert fold("Café") == "cafe"
+    assert fold("KIDS’") == "kids"
+
+
+def test_tokenize_keeps_spans_and_marks_stopwords():
+    text = "Zip the coat."
+    tokens = tokenize(text)
+    assert [t.key for t in tokens] == ["zip", "the", "coat"]
+    assert [t.stop for t in tokens] == [False, True, False]
+    assert text[tokens[2].start : tokens[2].end] == "coat"
+
+
+def test_punctuation_and_hyphens_split_words():
+    assert [t.key for t in tokenize("pre-writing/cut&paste")] == ["pre", "writ", "cut", "past"]
+
+
+def test_abbreviations_expand_to_their_words():
+    tokens = tokenize("Writing ctr", {"ctr": "center"})
+    assert [t.key for t in tokens] == [stem("writing"), stem("center")]
+    assert word_keys("rm", {"rm": "room"}) == ((stem("room"), False),)
+
+
+def test_phrase_keys_drop_stopwords_but_keep_place_words():
+    assert phrase_keys("put on a coat") == ("put", "on", "coat")
+    assert "on" not in STOPWORDS and "a" in STOPWORDS
+
+
+def test_joined_key_spells_two_words_as_one():
+    assert joined_key("bell work") == stem("bellwork")
+    assert joined_key("Writer's Workshop") == stem("writersworkshop")
+    assert joined_key("one") is None
+    assert joined_key("three word phrase") is None
