@@ -129,30 +129,40 @@ def test_thin_coverage_shows_in_table_and_csv(tmp_path, capsys):
         ("routines", ROUTINES.replace("daily,8:00", "somedays,8:00"), "routines.csv, line 2: days 'somedays'"),
     ],
 )
-def test_bad_input_exits_2_with_one_line_and_nothing_on_stdout(files, which, content, expected):
+def test_bad_input_exits_2_with_one_line_and_nothing_on_stdout(files, capsys, which, content, expected):
     goals, routines = files
     target = goals if which == "goals" else routines
     if isinstance(content, bytes):
         target.write_bytes(content)
     else:
         target.write_text(content, encoding="utf-8")
+    assert main(["align", "--goals", str(goals), "--routines", str(routines), "--format", "json"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert expected in lines[0] and str(target.parent) in lines[0]
+
+
+def test_bad_input_from_the_shell_is_one_line_with_status_2(files):
+    goals, routines = files
+    goals.write_text(GOALS.replace("rm2", "rm9"), encoding="utf-8")
     result = run_cli("align", "--goals", str(goals), "--routines", str(routines), "--format", "json")
     assert result.returncode == 2
     assert result.stdout == ""
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert expected in lines[0] and str(target.parent) in lines[0]
-    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        f"goalwriter: error: {goals}, line 4: unknown classroom 'rm9': no routine in the routines file has it"
+    ]
 
 
-def test_bad_lexicon_file_is_one_line_too(files, tmp_path):
+def test_bad_lexicon_file_is_one_line_too(files, tmp_path, capsys):
     goals, routines = files
     ours = tmp_path / "ours.toml"
     ours.write_text('[activity.no_such_block]\nwords = ["x y"]\n', encoding="utf-8")
-    result = run_cli("align", "--goals", str(goals), "--routines", str(routines), "--lexicon", str(ours))
-    assert result.returncode == 2 and result.stdout == ""
-    assert len(result.stderr.strip().splitlines()) == 1
-    assert "ours.toml" in result.stderr and "no_such_block" in result.stderr
+    assert main(["align", "--goals", str(goals), "--routines", str(routines), "--lexicon", str(ours)]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and len(err.strip().splitlines()) == 1
+    assert "ours.toml" in err and "no_such_block" in err
 
 
 def test_missing_arguments_and_bad_threshold(files, capsys):
