@@ -308,7 +308,7 @@ class LexiconDialog(QDialog):
         self.reload_words()
         self.refresh_try()
         self.resize(760, 720)
-        self.phrase.setFocus()
+        self.concept.setFocus()  # first: what the word counts as
 
     # -- building --------------------------------------------------------------------------------------
     def _build_words_box(self) -> QGroupBox:
@@ -323,6 +323,7 @@ class LexiconDialog(QDialog):
         self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 4)
         self.table.verticalHeader().hide()
         self.table.setCornerButtonEnabled(False)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the buttons; the arrow keys move between words
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(UserWordsModel.KIND, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(UserWordsModel.CONCEPT, QHeaderView.ResizeMode.Stretch)
@@ -564,7 +565,7 @@ class LexiconDialog(QDialog):
         self.empty_label.setVisible(self.model.rowCount() == 0)
         target = self.model.row_of(select_id) if select_id is not None else -1
         if target < 0 and self.model.rowCount():
-            target = min(max(row, 0), self.model.rowCount() - 1) if row >= 0 else -1
+            target = min(max(row, 0), self.model.rowCount() - 1)
         if target >= 0:
             self.table.selectRow(target)
             self.table.setCurrentIndex(self.model.index(target, 0))

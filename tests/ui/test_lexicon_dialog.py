@@ -387,6 +387,24 @@ def test_every_control_has_a_name_and_takes_the_keyboard(dialog):
     assert dialog.accessibleName()
 
 
+def test_tab_walks_through_the_dialog_and_arrows_stay_in_the_table(qtbot, dialog):
+    add_word(qtbot, dialog, "activity", PE, "Motor Lab")
+    add_word(qtbot, dialog, "activity", label("activity", "centers"), "Daily 5")
+    dialog.table.setFocus()
+    seen = []
+    for _ in range(10):
+        focused = QApplication.focusWidget()
+        seen.append(focused.objectName())
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    assert seen == [
+        "userWordsTable", "removeWordButton", "lexiconUndoButton", "wordKindActivity", "wordConcept",
+        "wordPhrase", "addWordButton", "tryPhrase", "lexiconCloseButton", "userWordsTable",
+    ]
+    first = dialog.selected_word()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Down)
+    assert dialog.selected_word() is not None and dialog.selected_word() != first
+
+
 def test_the_table_headers_and_tooltips_speak_plainly(qtbot, dialog, tester):
     add_word(qtbot, dialog, "activity", PE, "Motor Lab")
     model = dialog.model
