@@ -32,7 +32,7 @@ def main() -> None:
     window.show()
     app.processEvents()
     OUT.mkdir(parents=True, exist_ok=True)
-    names = sys.argv[1:] or ["goal-editor"]
+    names = sys.argv[1:] or ["goal-editor", "never-in-class", "matrix-tab", "alignment-matrix"]
 
     def student(name: str) -> int:
         return next(s.id for s in queries.list_students(store) if s.name == name)
@@ -49,8 +49,48 @@ def main() -> None:
         app.processEvents()
         window.grab().save(str(OUT / "never-in-class.png"))
         print(OUT / "never-in-class.png")
+    if "matrix-tab" in names or "alignment-matrix" in names:
+        _team_decisions(store, student("Jayden Brooks"))
+    if "matrix-tab" in names:
+        window.workspace.open_student(student("Jayden Brooks"))
+        page = window.workspace.student_page
+        page.tabs.setCurrentWidget(page.matrix_view)
+        app.processEvents()
+        window.grab().save(str(OUT / "matrix-tab.png"))
+        print(OUT / "matrix-tab.png")
+    if "alignment-matrix" in names:
+        from goalwriter.services.alignment import student_matrix
+        from goalwriter.ui.matrix_picture import render_matrix_png
+
+        render_matrix_png(student_matrix(store, student("Jayden Brooks")), OUT / "alignment-matrix.png")
+        print(OUT / "alignment-matrix.png")
     window.close()
     store.close()
+
+
+def _team_decisions(store, student_id: int) -> None:
+    """A few decisions as a team would make them in the meeting (only in this throwaway database)."""
+    from goalwriter.services import alignment, goals, queries
+
+    matrix = alignment.student_matrix(store, student_id)
+    rows = matrix.rows
+    by_name = {r.name: r.id for r in queries.list_routines(store, matrix.classroom.id)}
+    handwriting, organization, gross_motor = (row.goal.id for row in rows[:3])
+    decide = alignment.set_alignment
+    decide(store, handwriting, by_name["Writer's Workshop"], state="confirmed", definitely=True, support="N",
+           note="Journal entry: check spacing with the spacing tool")
+    decide(store, handwriting, by_name["Phonics"], state="confirmed", support="P",
+           note="Dictation sentences on lined whiteboards")
+    decide(store, handwriting, by_name["Math"], state="rejected")
+    decide(store, organization, by_name["Pack-up & dismissal"], state="confirmed", definitely=True, support="A",
+           note="Planner copy from the board before the bell")
+    decide(store, organization, by_name["Arrival & unpack"], state="confirmed", support="N")
+    decide(store, gross_motor, by_name["Snack & recess"], state="confirmed", definitely=True, support="P",
+           note="Climbing ladder at recess with a peer")
+    shoelaces = goals.add_goal(store, student_id, area="Self-care", behavior="tie his shoelaces with a double knot",
+                               criterion="in 3 of 4 trials")
+    for cell in alignment.student_matrix(store, student_id).row(shoelaces.id).addressed:
+        decide(store, shoelaces.id, cell.routine_id, state="rejected")
 
 
 if __name__ == "__main__":

@@ -232,13 +232,10 @@ def classroom_matrices(
     return out
 
 
-def flagged_students(store: Store) -> set[int]:
-    """Students with at least one goal that never comes up in class (for the caseload mark)."""
-    flagged = set()
-    for student in queries.list_students(store):
-        if any(row.flag for row in student_matrix(store, student.id).rows):
-            flagged.add(student.id)
-    return flagged
+def flagged_students(store: Store, student_ids: Sequence[int] | None = None) -> set[int]:
+    """Of the given students (default: everyone), those with a goal that never comes up in class."""
+    ids = [s.id for s in queries.list_students(store)] if student_ids is None else list(student_ids)
+    return {sid for sid in ids if any(row.flag for row in student_matrix(store, sid).rows)}
 
 
 # -- the team's decisions (one function per user-level change) ---------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from goalwriter.services import queries
@@ -10,6 +11,7 @@ from goalwriter.store.db import Store
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+NAME_ROLE = Qt.ItemDataRole.UserRole + 2
 CASELOAD_KINDS = {"school", "classroom", "student", "caseload"}
 
 
@@ -43,12 +45,7 @@ class CaseloadTree(QTreeWidget):
                 label = classroom.name + (f" · {classroom.teacher}" if classroom.teacher else "")
                 class_item = self._item(school_item, "classroom", classroom.id, label)
                 for student in students:
-                    text = student.name
-                    if student.id in self.flagged_students:
-                        text += "  ●"
-                    item = self._item(class_item, "student", student.id, text)
-                    if student.id in self.flagged_students:
-                        item.setToolTip(0, self.tr("A goal of this student never comes up in class"))
+                    self._show_flag(self._item(class_item, "student", student.id, student.name))
         for item in self._all_items():
             if first_load or self.key_of(item) in expanded:
                 item.setExpanded(True)
@@ -56,10 +53,32 @@ class CaseloadTree(QTreeWidget):
         if current is not None and not self.select(*current, emit=False):
             self.selected.emit("", 0)
 
+    def set_flags(self, flagged: set[int], checked: set[int] | None = None) -> None:
+        """Mark the students with a goal that never comes up in class (● and a tooltip).
+
+        ``checked`` names the students the flags were worked out for (default: all of them)."""
+        if checked is None:
+            self.flagged_students = set(flagged)
+        else:
+            self.flagged_students = (self.flagged_students - set(checked)) | set(flagged)
+        for item in self._all_items():
+            if item.data(0, KIND_ROLE) == "student":
+                self._show_flag(item)
+
+    def _show_flag(self, item: QTreeWidgetItem) -> None:
+        flagged = int(item.data(0, ID_ROLE)) in self.flagged_students
+        name = item.data(0, NAME_ROLE)
+        item.setText(0, f"{name}  ●" if flagged else name)
+        item.setToolTip(0, self.tr("A goal of this student never comes up in class") if flagged else "")
+        item.setForeground(0, QColor("#a11") if flagged else QColor())
+        item.setData(0, Qt.ItemDataRole.AccessibleTextRole,
+                     f"student {name}" + (", a goal never comes up in class" if flagged else ""))
+
     def _item(self, parent, kind: str, record_id: int, text: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem(parent, [text])
         item.setData(0, KIND_ROLE, kind)
         item.setData(0, ID_ROLE, record_id)
+        item.setData(0, NAME_ROLE, text)
         item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{kind} {text}")
         return item
 

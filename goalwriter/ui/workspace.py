@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from goalwriter.services import caseload, queries
+from goalwriter.services import alignment, caseload, queries
 from goalwriter.services.demo import load_demo_caseload
 from goalwriter.store.db import Store
 from goalwriter.store.errors import GoalwriterError
@@ -96,6 +96,7 @@ class Workspace(QSplitter):
         self.welcome.add_school_button.clicked.connect(self.add_school)
         self.bridge.changed.connect(self._on_change)
         self._refresh_welcome()
+        self.refresh_flags()
 
     def install_menus(self, window) -> None:
         file_menu = window.file_menu
@@ -132,6 +133,22 @@ class Workspace(QSplitter):
             self.caseload_tree.reload()
             self._refresh_welcome()
         self.student_page.on_change(change)
+        self._refresh_flags_after(change)
+
+    def refresh_flags(self, student_ids: list[int] | None = None) -> None:
+        """Work out which students have a goal that never comes up in class (all, or the ones given)."""
+        flagged = alignment.flagged_students(self.store, student_ids)
+        self.caseload_tree.set_flags(flagged, None if student_ids is None else set(student_ids))
+
+    def _refresh_flags_after(self, change: Change) -> None:
+        if change.kind in ("goal", "alignment") and change.parent_id is not None:
+            self.refresh_flags([change.parent_id])
+        elif change.kind == "student" and change.action in ("added", "restored", "updated"):
+            self.refresh_flags(list(change.ids))
+        elif change.kind == "routine" and change.parent_id is not None:
+            self.refresh_flags([s.id for s in queries.list_students(self.store, change.parent_id)])
+        elif change.kind in ("lexicon", "caseload", "classroom", "school", "goal", "routine"):
+            self.refresh_flags()
 
     def _on_tree_selection(self, kind: str, record_id: int) -> None:
         self.student_page.flush_pending_edits()

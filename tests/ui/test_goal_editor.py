@@ -231,3 +231,16 @@ def test_every_interactive_widget_has_an_accessible_name(window, tab):
     for name in ("goalEditor", "goalText", "qualityChecklist", "classMatches", "goalBankSearch"):
         assert window.findChild(QWidget, name) is not None, name
         assert isinstance(window.findChild(QWidget, "classMatches"), QListWidget)
+
+
+def test_the_navigator_marks_students_with_a_goal_that_never_comes_up(window, qtbot, demo_store):
+    tree = window.workspace.caseload_tree
+    theo = student_id(demo_store, "Theo Grant")
+    assert tree.find("student", theo).text(0).endswith("●")
+    window.workspace.open_student(theo)
+    tab = window.workspace.student_page.goals_tab
+    tab.goal_list.setCurrentRow(2)
+    tab.delete_goal()
+    assert not tree.find("student", theo).text(0).endswith("●")
+    tab.undo_stack.undo()
+    assert tree.find("student", theo).text(0).endswith("●")
