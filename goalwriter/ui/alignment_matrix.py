@@ -51,17 +51,15 @@ from goalwriter.services.alignment import (
     GoalRow,
     MatrixCell,
     StudentMatrix,
-    alignment_values,
     classroom_matrices,
     next_state,
-    set_alignment,
     student_matrix,
 )
 from goalwriter.services.records import RoutineRec
 from goalwriter.store.db import Store
 from goalwriter.store.errors import GoalwriterError, NotFoundError
 from goalwriter.store.events import Change
-from goalwriter.ui.commands import EditCommand
+from goalwriter.ui.commands import alignment_edit
 from goalwriter.ui.matrix_picture import cell_symbol
 from goalwriter.ui.workers import Job, run_with_progress
 
@@ -816,27 +814,16 @@ class AlignmentMatrixView(QWidget):
         cell = cell or self.current_cell()
         if cell is None:
             return False
-        store, goal_id, routine_id = self.store, cell.goal_id, cell.routine_id
+        goal_id, routine_id = cell.goal_id, cell.routine_id
+        routine = next((r for r in self.model.routines if r.id == routine_id), None)
         try:
-            stored = alignment_values(store, goal_id, routine_id)
+            command = alignment_edit(self.store, goal_id, routine_id, values,
+                                     self._command_text(values, routine.name if routine else ""), merge_key)
         except GoalwriterError as exc:
             self.panel.show_message(str(exc), error=True)
             return False
-        old = {key: stored[key] for key in values}
-        if old == values:
+        if command is None:
             return False
-        routine = next((r for r in self.model.routines if r.id == routine_id), None)
-        name = routine.name if routine else ""
-        command = EditCommand(
-            store,
-            self._command_text(values, name),
-            "alignment",
-            (goal_id, routine_id),  # type: ignore[arg-type] - a pair identifies an alignment
-            old,
-            dict(values),
-            lambda v, _version: set_alignment(store, goal_id, routine_id, **v),
-            merge_key=merge_key,
-        )
         self.undo_stack.push(command)
         if command.failed is not None:
             self.panel.show_message(self.tr("Not saved: %s") % command.failed, error=True)

@@ -197,3 +197,20 @@ class GoalEditCommand(ServiceCommand):
         from goalwriter.services import goals
 
         self.result = goals.restore_goal_fields(self.store, self.goal_id, None, self.before)
+
+
+def alignment_edit(
+    store: Store, goal_id: int, routine_id: int, values: dict[str, Any], text: str, merge_key: str | None = None
+) -> EditCommand | None:
+    """An undoable change of the team's decision fields for one goal-routine pair (state, note, support,
+    definitely), or None when nothing would change."""
+    from goalwriter.services.alignment import alignment_values, set_alignment
+
+    stored = alignment_values(store, goal_id, routine_id)
+    old = {key: stored[key] for key in values}
+    if old == values:
+        return None
+    return EditCommand(
+        store, text, "alignment", (goal_id, routine_id),  # type: ignore[arg-type] - a pair names an alignment
+        old, dict(values), lambda v, _version: set_alignment(store, goal_id, routine_id, **v), merge_key=merge_key,
+    )

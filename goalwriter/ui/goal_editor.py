@@ -41,7 +41,14 @@ from goalwriter.services import alignment, goals, queries
 from goalwriter.services.records import ClassroomRec, GoalRec, RoutineRec, StudentRec
 from goalwriter.store.db import Store
 from goalwriter.store.events import Change
-from goalwriter.ui.commands import AddCommand, DeleteCommand, EditCommand, GoalEditCommand, MoveCommand
+from goalwriter.ui.commands import (
+    AddCommand,
+    DeleteCommand,
+    EditCommand,
+    GoalEditCommand,
+    MoveCommand,
+    alignment_edit,
+)
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ANALYSIS_DELAY_MS = 60
@@ -96,6 +103,7 @@ class GoalsTab(QWidget):
         self._dirty: set[str] = set()
         self._hand_edited = False
         self.last_analysis_ms = 0.0
+        self.last_row: alignment.GoalRow | None = None
         self._undo_filter = SharedUndoFilter(self)
         self._bank = load_goal_bank()
         self._bank_index = GoalBankIndex(self._bank)
@@ -347,10 +355,15 @@ class GoalsTab(QWidget):
         self.class_matches = _named(QListWidget(box), "classMatches", self.tr("Where in class the goal comes up"))
         self.class_matches.setWordWrap(True)
         self.class_matches.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.class_matches.setToolTip(self.tr("Double-click or Enter: confirm ✓, reject ✗, or leave it to the match ○"))
+        self.class_matches.itemActivated.connect(lambda item: self.cycle_routine(item.data(ID_ROLE)))
         self.coverage = QLabel(box)
         self.coverage.setObjectName("coverageSummary")
         self.routine_list = _named(QListWidget(box), "routineList", self.tr("The classroom's day"))
-        self.routine_list.setToolTip(self.tr("The class's day; blocks where this goal comes up are marked ✓"))
+        self.routine_list.setToolTip(self.tr(
+            "The class's day; blocks where this goal comes up are marked. Double-click or Enter on a block "
+            "to confirm ✓, reject ✗, or leave it to the match ○."))
+        self.routine_list.itemActivated.connect(lambda item: self.cycle_routine(item.data(ID_ROLE)))
         self.quality = _named(QListWidget(box), "qualityChecklist", self.tr("Goal quality checklist"))
         self.quality.setWordWrap(True)
         where = QLabel(self.tr("<b>Where in class</b>"), box)
@@ -649,6 +662,7 @@ class GoalsTab(QWidget):
         )
         live_goal = self.goal
         row = alignment.build_row(live_goal, self.routines, match, self.decisions)
+        self.last_row = row
         self._show_matches(row)
         self._show_quality(check_goal(parts, text, bool(row.addressed)))
         flag = row.flag
@@ -691,13 +705,16 @@ class GoalsTab(QWidget):
                 item.setForeground(QColor("#777"))
             self.class_matches.addItem(item)
         addressed = {c.routine_id for c in row.addressed}
+        cells = {c.routine_id: c for c in row.cells}
         for i in range(self.routine_list.count()):
             item = self.routine_list.item(i)
             on = item.data(ID_ROLE) in addressed
             routine = names.get(item.data(ID_ROLE))
             if routine is None:
                 continue
-            item.setText(("✓ " if on else "    ") + routine_label(routine))
+            cell = cells.get(routine.id)
+            mark = {"confirmed": "✓", "rejected": "✗"}.get(cell.state if cell else "", "○" if on else " ")
+            item.setText(f"{mark}  {routine_label(routine)}")
             font = item.font()
             font.setBold(on)
             item.setFont(font)
@@ -739,6 +756,24 @@ class GoalsTab(QWidget):
         self.quality.clear()
         self.never_banner.hide()
         self.coverage.setText("")
+
+    def cycle_routine(self, routine_id: int) -> None:
+        """The team's decision for this goal in one block: suggested ○ → confirmed ✓ → rejected ✗ → ○."""
+        if self.goal is None or self.last_row is None:
+            return
+        self.commit_pending()
+        cell = self.last_row.cell(routine_id)
+        if cell is None:
+            return
+        state = alignment.next_state(cell.state)
+        name = next((r.name for r in self.routines if r.id == routine_id), "")
+        command = alignment_edit(self.store, self.goal.id, routine_id, {"state": state},
+                                 self.tr("Mark %s %s") % (name, state))
+        if command is not None:
+            self.undo_stack.push(command)
+            words = {"confirmed": self.tr("confirmed"), "rejected": self.tr("rejected"),
+                     "suggested": self.tr("left to the match")}
+            self.status.emit(self.tr("%s: %s for this goal.") % (name, words[state]))
 
     # -- goal list edits --------------------------------------------------------------------------
     def _select_goal(self, goal_id: int) -> None:

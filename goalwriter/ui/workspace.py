@@ -123,6 +123,13 @@ class Workspace(QSplitter):
         file_menu.insertAction(first, self.load_demo_action)
         file_menu.insertSeparator(first)
         self.student_page.install_menus(window)
+        tools = window.menuBar().addMenu(self.tr("&Tools"))
+        tools.setObjectName("toolsMenu")
+        window.menuBar().insertMenu(window.help_menu.menuAction(), tools)
+        self.user_words_action = window.action(
+            self.tr("Your school's &words…"), self.edit_user_words, name="userWordsAction"
+        )
+        tools.addAction(self.user_words_action)
 
     # -- selection ------------------------------------------------------------------------------
     def _refresh_welcome(self) -> None:
@@ -329,6 +336,14 @@ class Workspace(QSplitter):
         )
         if dialogs.confirm(self, self.tr("Delete"), question, self.tr("Delete")):
             self.run(DeleteCommand(self.store, self.tr("Delete %s") % kind, kind, record_id))
+
+    def edit_user_words(self) -> None:
+        """The words the school uses for its blocks and skills ("Daily 5", "Motor Lab"), for the matcher."""
+        from goalwriter.ui.lexicon_dialog import LexiconDialog
+
+        self.student_page.flush_pending_edits()
+        classroom = self.student_page.classroom
+        LexiconDialog.run(self.window(), self.store, self.undo_stack, classroom.id if classroom else None)
 
     # -- state ----------------------------------------------------------------------------------
     def flush_pending_edits(self) -> None:

@@ -94,3 +94,12 @@ def test_delete_a_student_and_undo(window, demo_store, monkeypatch):
     assert all(s.id != theo.id for s in queries.list_students(demo_store))
     window.undo_stack.undo()
     assert len(queries.list_goals(demo_store, theo.id)) == 3
+
+
+def test_tools_menu_opens_the_school_words_dialog(window, monkeypatch):
+    from goalwriter.ui.lexicon_dialog import LexiconDialog
+
+    opened = []
+    monkeypatch.setattr(LexiconDialog, "run", classmethod(lambda cls, *args: opened.append(args) or (None, True)))
+    window.workspace.user_words_action.trigger()
+    assert opened and opened[0][1] is window.store

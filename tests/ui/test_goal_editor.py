@@ -82,7 +82,7 @@ def test_a_handwriting_goal_lights_up_the_writing_blocks(tab, qtbot):
     assert "Lunch" not in shown
     assert not tab.never_banner.isVisible()
     marked = [tab.routine_list.item(i).text() for i in range(tab.routine_list.count())]
-    assert any(t.startswith("✓") and "Writer's Workshop" in t for t in marked)
+    assert any(t.startswith("○") and "Writer's Workshop" in t for t in marked)
 
 
 def test_sentence_follows_the_parts_until_edited_by_hand(tab, qtbot, demo_store):
@@ -253,3 +253,23 @@ def test_the_navigator_marks_students_with_a_goal_that_never_comes_up(window, qt
     assert not tree.find("student", theo).text(0).endswith("●")
     tab.undo_stack.undo()
     assert tree.find("student", theo).text(0).endswith("●")
+
+
+def test_the_team_confirms_and_rejects_blocks_from_the_goal_editor(tab, qtbot, demo_store):
+    goal = tab.goal
+    lunch = next(r for r in tab.routines if r.name == "Lunch")
+    row = next(i for i in range(tab.routine_list.count()) if tab.routine_list.item(i).data(Qt.ItemDataRole.UserRole)
+               == lunch.id)
+    item = tab.routine_list.item(row)
+    tab.routine_list.setCurrentItem(item)
+    qtbot.keyClick(tab.routine_list, Qt.Key.Key_Return)
+    assert tab.routine_list.item(row).text().startswith("✓")
+    assert any("Lunch" in m and m.startswith("✓") for m in matches(tab))
+    decisions = {(a.routine_id, a.state) for a in queries.list_alignments(demo_store, [goal.id])}
+    assert (lunch.id, "confirmed") in decisions
+    tab.cycle_routine(lunch.id)
+    assert tab.routine_list.item(row).text().startswith("✗")
+    tab.undo_stack.undo()
+    tab.undo_stack.undo()
+    assert all(a.state == "suggested" for a in queries.list_alignments(demo_store, [goal.id])
+               if a.routine_id == lunch.id)
