@@ -16,7 +16,9 @@ os.environ.pop("GOALWRITER_DB", None)
 
 import pytest  # noqa: E402
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+# The shared development data and tools sit beside the project (../shared); GOALWRITER_SHARED points
+# elsewhere when a checkout lives somewhere else.
+SHARED = Path(os.environ.get("GOALWRITER_SHARED") or Path(__file__).resolve().parents[1].parent / "shared")
 ALIGNMENT_DEV = SHARED / "data" / "alignment-dev"
 PG_ENV = "GOALWRITER_TEST_PG_URL"
 
