@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -328,7 +329,8 @@ class CompiledLexicon:
             if clause is None:
                 clause = cache[piece] = self._scan_clause(piece)
                 if len(cache) > 8192:
-                    cache.popitem(last=False)
+                    with suppress(KeyError):
+                        cache.popitem(last=False)
             out.append(clause)
         return tuple(out)
 
@@ -346,12 +348,12 @@ class CompiledLexicon:
         return info
 
     def _scan_clause(self, text: str) -> _Clause:
-        matches = list(WORD.finditer(text))
+        raws = WORD.findall(text)
         get = self._words.get
-        infos = [get(m.group()) or self._word_info(m.group()) for m in matches]
+        infos = [get(w) or self._word_info(w) for w in raws]
         if len(infos) == sum(map(len, infos)):
             flat = [i[0] for i in infos]
-            owner = None  # word i of ``flat`` is written word i of ``matches``
+            owner = None  # word i of ``flat`` is written word i of ``raws``
         else:  # an abbreviation stood for several words
             flat, owner = [], []
             for w, info in enumerate(infos):
@@ -367,6 +369,7 @@ class CompiledLexicon:
         hits: list[_Hit] = []
         covered = [False] * n
         until = 0
+        spans = None
         for j in range(n):
             if j < until or (singles[j] is None and pairs[j] is None):
                 continue
@@ -391,10 +394,12 @@ class CompiledLexicon:
             setting = not context and (
                 _after(flat, first, _SETTING_KEYS, 4, skip_stops=False) or _counted(flat, first)
             )
+            if spans is None:
+                spans = [m.span() for m in WORD.finditer(text)]
             if owner is None:
-                start, end = matches[first].start(), matches[last].end()
+                start, end = spans[first][0], spans[last][1]
             else:
-                start, end = matches[owner[first]].start(), matches[owner[last]].end()
+                start, end = spans[owner[first]][0], spans[owner[last]][1]
             for kind, idx, strength in entries:
                 if kind != _IGNORE:
                     hits.append(_Hit(kind, idx, strength, start, end, first, last, context, strength < 1.0, setting))
@@ -564,12 +569,14 @@ class Matcher:
         key = (goal_text or "", domain or "")
         cached = self._goals.get(key)
         if cached is not None:
-            self._goals.move_to_end(key)
+            with suppress(KeyError):  # another thread may have just let it go
+                self._goals.move_to_end(key)
             return cached
         goal = self._analyze(*key)
         self._goals[key] = goal
         if len(self._goals) > 512:
-            self._goals.popitem(last=False)
+            with suppress(KeyError):
+                self._goals.popitem(last=False)
         return goal
 
     def _analyze(self, text: str, domain: str) -> _Goal:
