@@ -8,6 +8,7 @@ the focus moves on, or before undo, as one undo step per field.
 
 from __future__ import annotations
 
+import functools
 import time
 from typing import Any
 
@@ -65,6 +66,12 @@ REPORTING_CHOICES = (
 TEXT_FIELDS = ("condition", "behavior", "criterion", "measurement")
 
 
+@functools.cache
+def shipped_goal_bank() -> GoalBankIndex:
+    """The goal bank that ships with goalwriter, indexed for search (built once per process)."""
+    return GoalBankIndex(load_goal_bank())
+
+
 class SharedUndoFilter(QObject):
     """Sends Ctrl+Z / Ctrl+Shift+Z in a text box to the window's undo stack, so there is one undo history
     (not a private one per text box that the database never hears about)."""
@@ -105,8 +112,8 @@ class GoalsTab(QWidget):
         self.last_analysis_ms = 0.0
         self.last_row: alignment.GoalRow | None = None
         self._undo_filter = SharedUndoFilter(self)
-        self._bank = load_goal_bank()
-        self._bank_index = GoalBankIndex(self._bank)
+        self._bank_index = shipped_goal_bank()
+        self._bank = self._bank_index.templates
 
         self._analysis_timer = QTimer(self, singleShot=True, interval=ANALYSIS_DELAY_MS)
         self._analysis_timer.timeout.connect(self.analyse)

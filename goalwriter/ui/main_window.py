@@ -54,14 +54,15 @@ class MainWindow(QMainWindow):
             self.attach_store(store)
 
     # -- the database ---------------------------------------------------------------------------
-    def attach_store(self, store: Store) -> None:
-        """Show the caseload of an open store (called once, when the database is ready)."""
+    def attach_store(self, store: Store, flagged: set[int] | None = None) -> None:
+        """Show the caseload of an open store (called once, when the database is ready). ``flagged``: the
+        students with a goal that never comes up in class, when already worked out."""
         from goalwriter.ui.commands import ServiceCommand
         from goalwriter.ui.workspace import Workspace
 
         self.store = store
         ServiceCommand.error_sink = self.show_error
-        self.workspace = Workspace(store, self.undo_stack, self)
+        self.workspace = Workspace(store, self.undo_stack, self, flagged=flagged)
         self.workspace.saved_state.connect(self._on_saved_state)
         self.workspace.status.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.setCentralWidget(self.workspace)
@@ -82,14 +83,14 @@ class MainWindow(QMainWindow):
             store = open_store(url)
             # Load the workspace's code and the matcher's lexicon here too, off the UI thread, so the
             # window keeps painting meanwhile; attaching then only builds widgets.
-            import goalwriter.ui.workspace  # noqa: F401
-            from goalwriter.services.alignment import matcher_for
+            from goalwriter.services.alignment import flagged_students
+            from goalwriter.ui.goal_editor import shipped_goal_bank
 
-            matcher_for(store)
-            return store
+            shipped_goal_bank()
+            return store, flagged_students(store)
 
         def wire(job) -> None:
-            job.signals.finished.connect(self.attach_store, Qt.ConnectionType.QueuedConnection)
+            job.signals.finished.connect(lambda result: self.attach_store(*result), Qt.ConnectionType.QueuedConnection)
             job.signals.failed.connect(self._open_failed, Qt.ConnectionType.QueuedConnection)
 
         self._open_job = start_job(work, connect=wire)

@@ -64,7 +64,9 @@ class Workspace(QSplitter):
     saved_state = Signal(bool)  # True when every edit is stored
     status = Signal(str)
 
-    def __init__(self, store: Store, undo_stack: QUndoStack, parent: QWidget | None = None):
+    def __init__(
+        self, store: Store, undo_stack: QUndoStack, parent: QWidget | None = None, flagged: set[int] | None = None
+    ):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.store = store
         self.undo_stack = undo_stack
@@ -96,7 +98,10 @@ class Workspace(QSplitter):
         self.welcome.add_school_button.clicked.connect(self.add_school)
         self.bridge.changed.connect(self._on_change)
         self._refresh_welcome()
-        self.refresh_flags()
+        if flagged is None:
+            self.refresh_flags()
+        else:
+            self.caseload_tree.set_flags(flagged)
 
     def install_menus(self, window) -> None:
         file_menu = window.file_menu
