@@ -9,6 +9,7 @@ the stored words change, so it is cheap to call on every match.
 from __future__ import annotations
 
 import threading
+import time
 import weakref
 from dataclasses import dataclass
 
@@ -53,6 +54,7 @@ def add_user_word(store: Store, kind: str, concept: str, phrase: str) -> Lexicon
         session.add(row)
         session.flush()
         rec = _rec(row)
+    _invalidate(store)
     store.events.emit(Change("lexicon", "added", (rec.id,)))
     return rec
 
@@ -64,6 +66,7 @@ def remove_user_word(store: Store, word_id: int) -> None:
         if row is None:
             raise NotFoundError("user word", word_id)
         session.delete(row)
+    _invalidate(store)
     store.events.emit(Change("lexicon", "deleted", (word_id,)))
 
 
@@ -73,6 +76,7 @@ def restore_user_word(store: Store, word: LexiconWordRec) -> LexiconWordRec:
         if session.get(m.LexiconWord, word.id) is not None:
             raise ValidationError(f"user word {word.id} already exists")
         session.add(m.LexiconWord(id=word.id, kind=word.kind, concept=word.concept, phrase=word.phrase))
+    _invalidate(store)
     store.events.emit(Change("lexicon", "restored", (word.id,)))
     return word
 
@@ -88,19 +92,35 @@ def list_user_words(store: Store) -> list[LexiconWordRec]:
 
 _lock = threading.Lock()
 _cache: weakref.WeakKeyDictionary[Store, tuple[tuple, Lexicon]] = weakref.WeakKeyDictionary()
+_checked: weakref.WeakKeyDictionary[Store, float] = weakref.WeakKeyDictionary()
+RECHECK_SECONDS = 5.0  # how often words added elsewhere (another computer on a shared server) are looked for
+
+
+def _invalidate(store: Store) -> None:
+    """Read the words again on the next call (this app just changed them)."""
+    with _lock:
+        _checked.pop(store, None)
 
 
 def app_lexicon(store: Store) -> Lexicon:
     """The shipped lexicon plus this database's user words.
 
-    One small query per call; the merged lexicon (and its compiled tables) is rebuilt only when the
-    stored words differ from last time, so the same object comes back while nothing changed. Words
-    for a skill or activity type the shipped lexicon no longer has are left out rather than failing.
+    Called on every keystroke in the editor, so it answers from memory: the words are read again after
+    this app changes them or, for changes made elsewhere on a shared server, at most every few seconds.
+    The merged lexicon (and its compiled tables) is rebuilt only when the stored words differ, so the
+    same object comes back while nothing changed. Words for a skill or activity type the shipped
+    lexicon no longer has are left out rather than failing.
     """
+    now = time.monotonic()
+    with _lock:
+        hit = _cache.get(store)
+        if hit is not None and now - _checked.get(store, -RECHECK_SECONDS) < RECHECK_SECONDS:
+            return hit[1]
     with store.reader() as session:
         stmt = select(m.LexiconWord.id, m.LexiconWord.kind, m.LexiconWord.concept, m.LexiconWord.phrase)
         rows = tuple(tuple(row) for row in session.execute(stmt.order_by(m.LexiconWord.id)))
     with _lock:
+        _checked[store] = now
         hit = _cache.get(store)
         if hit is not None and hit[0] == rows:
             return hit[1]
