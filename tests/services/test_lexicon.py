@@ -99,3 +99,18 @@ def test_stored_words_for_concepts_the_lexicon_no_longer_has_are_left_out(store)
     lexicon = app_lexicon(store)
     assert lexicon.activities["pe"].user_words == ("Motor Lab",)
     assert "retired_block" not in lexicon.activities
+
+
+def test_words_added_from_another_computer_are_seen_after_a_few_seconds(store, monkeypatch):
+    from goalwriter.services import lexicon as lexicon_service
+    from goalwriter.store import open_store
+
+    first = app_lexicon(store)
+    elsewhere = open_store(store.url)  # a second app on the same (shared) database
+    try:
+        add_user_word(elsewhere, "activity", "recess", "Wiggle Time")
+    finally:
+        elsewhere.close()
+    assert app_lexicon(store) is first  # answered from memory while typing
+    monkeypatch.setattr(lexicon_service, "RECHECK_SECONDS", 0.0)
+    assert app_lexicon(store) is not first
