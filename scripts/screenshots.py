@@ -32,7 +32,7 @@ def main() -> None:
     window.show()
     app.processEvents()
     OUT.mkdir(parents=True, exist_ok=True)
-    names = sys.argv[1:] or ["goal-editor", "never-in-class", "matrix-tab", "alignment-matrix"]
+    names = sys.argv[1:] or ["goal-editor", "never-in-class", "matrix-tab", "alignment-matrix", "documents"]
 
     def student(name: str) -> int:
         return next(s.id for s in queries.list_students(store) if s.name == name)
@@ -64,8 +64,45 @@ def main() -> None:
 
         render_matrix_png(student_matrix(store, student("Jayden Brooks")), OUT / "alignment-matrix.png")
         print(OUT / "alignment-matrix.png")
+    if "documents" in names:
+        _documents(store, student("Maya Rivera"), student("Theo Grant"), tmp)
     window.close()
     store.close()
+
+
+def _documents(store, maya: int, theo: int, tmp: Path) -> None:
+    """Export the demo documents and render their pages with LibreOffice (scripts/render_docx.sh)."""
+    import shutil
+    import subprocess
+
+    from goalwriter.services.export import export_student
+
+    from goalwriter.services import alignment, queries
+
+    matrix = alignment.student_matrix(store, maya)
+    block = {r.name: r.id for r in queries.list_routines(store, matrix.classroom.id)}
+    coat, scissors, shapes = (row.goal.id for row in matrix.rows[:3])
+    decide = alignment.set_alignment
+    decide(store, coat, block["Arrival & cubbies"], state="confirmed", definitely=True, support="A",
+           note="Picture sequence card taped inside the cubby")
+    decide(store, coat, block["Pack-up & dismissal"], state="confirmed", support="N",
+           note="Zip up before lining up for the bus")
+    decide(store, scissors, block["Small group"], state="confirmed", definitely=True, support="P",
+           note="Loop scissors and thick-line strips in the tray")
+    decide(store, shapes, block["Small group"], state="confirmed", note="Copy shapes on the slanted easel first")
+    folder = tmp / "documents"
+    folder.mkdir()
+    draft = export_student(store, maya, "draft", folder / "draft.docx")
+    glance = export_student(store, maya, "glance", folder / "glance.docx")
+    review = export_student(store, theo, "draft", folder / "review.docx")
+    pages = tmp / "pages"
+    subprocess.run(["bash", str(ROOT / "scripts" / "render_docx.sh"), str(pages), str(draft), str(glance),
+                    str(review)], check=True)
+    last_review = sorted(pages.glob("review-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))[-1]
+    for source, name in ((pages / "draft-1.png", "export-draft-1.png"), (pages / "draft-2.png", "export-draft-2.png"),
+                         (pages / "glance-1.png", "export-glance.png"), (last_review, "export-draft-review.png")):
+        shutil.copy(source, OUT / name)
+        print(OUT / name)
 
 
 def _team_decisions(store, student_id: int) -> None:
