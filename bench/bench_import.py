@@ -150,8 +150,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--freeze", action="store_true",
-                        help="gc.freeze() after start-up, as an app can do once its window is built")
+    parser.add_argument("--no-freeze", dest="freeze", action="store_false",
+                        help="skip gc.freeze() after start-up (goalwriter.app does it once the caseload is up)")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     if args.freeze:
