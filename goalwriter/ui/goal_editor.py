@@ -38,6 +38,7 @@ from goalwriter.core.goal_bank import GoalBankIndex, fill_template, load_goal_ba
 from goalwriter.core.goals import GoalParts, compose_goal_sentence
 from goalwriter.core.plaintext import goal_plain_text, goals_plain_text
 from goalwriter.core.quality import check_goal
+from goalwriter.io.export_model import brief_reason
 from goalwriter.services import alignment, goals, queries
 from goalwriter.services.records import ClassroomRec, GoalRec, RoutineRec, StudentRec
 from goalwriter.store.db import Store
@@ -536,6 +537,8 @@ class GoalsTab(QWidget):
                 widget: QLineEdit = getattr(self, field)
                 if widget.text() != getattr(g, field):
                     widget.setText(getattr(g, field))
+                    if not widget.hasFocus():
+                        widget.setCursorPosition(0)  # show the start of a long part, not its end
             if self.reporting.currentText() != g.reporting:
                 self.reporting.setCurrentText(g.reporting)
             date = QDate(g.target_date) if g.target_date else NO_DATE
@@ -694,7 +697,7 @@ class GoalsTab(QWidget):
             per_week = self.tr("%d×/week") % cell.per_week
             lines = [f"{mark} {routine.name}  ·  {per_week}"]
             if cell.why:
-                lines.append("    " + "; ".join(cell.why[:2]))
+                lines.append("    " + brief_reason("; ".join(cell.why), 1))
             if cell.note:
                 lines.append("    " + self.tr("Note: %s") % cell.note)
             item = QListWidgetItem("\n".join(lines))
