@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 from goalwriter.cli.common import store_from_args
-from goalwriter.services import export
 
 
 def register(sub) -> None:
@@ -42,6 +41,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from goalwriter.services import export  # python-docx loads only for this command
+
     out = Path(args.out)
     batch = args.student is None
     if batch and out.suffix.lower() == ".docx":

@@ -8,12 +8,14 @@ status 2, and nothing stored.
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from goalwriter.cli.common import print_table, store_from_args
-from goalwriter.io.routine_import import LAYOUTS, ParsedSchedule, read_routines
-from goalwriter.io.tables import ImportFileError
-from goalwriter.services import queries
-from goalwriter.services.routine_import import import_routines
+
+if TYPE_CHECKING:
+    from goalwriter.io.routine_import import ParsedSchedule
+
+LAYOUT_CHOICES = ("auto", "list", "grid")  # goalwriter.io.routine_import.LAYOUTS, without loading it at start
 
 SHOWN = 100  # routines listed after an import; a longer list ends with a count
 
@@ -32,13 +34,15 @@ def register(sub) -> None:
     r.add_argument("--replace", action="store_true", help="replace the classroom's routines instead of adding to them")
     r.add_argument("--sheet", metavar="NAME", help="the workbook sheet to read (default: the first that is not empty)")
     r.add_argument("--table", type=int, metavar="N", help="the Word table to read, from 1 (default: the likeliest)")
-    r.add_argument("--layout", choices=("auto", *LAYOUTS), default="auto", help="list or weekly grid (default: detect)")
+    r.add_argument("--layout", choices=LAYOUT_CHOICES, default="auto", help="list or weekly grid (default: detect)")
     r.add_argument("--skip-problems", action="store_true", help="leave out rows with problems instead of refusing")
     r.add_argument("--dry-run", action="store_true", help="show what would be imported; store nothing")
     r.set_defaults(run=run_routines)
 
 
 def _check(parsed: ParsedSchedule, skip_problems: bool) -> None:
+    from goalwriter.io.tables import ImportFileError
+
     grid = parsed.grid
     if parsed.message and not parsed.drafts:
         raise ImportFileError(grid.source, parsed.message)
@@ -58,6 +62,11 @@ def _describe_skipped(parsed: ParsedSchedule) -> str:
 
 
 def run_routines(args) -> int:
+    from goalwriter.io.routine_import import read_routines
+    from goalwriter.io.tables import ImportFileError
+    from goalwriter.services import queries
+    from goalwriter.services.routine_import import import_routines
+
     table = None
     if args.table is not None:
         if args.table < 1:

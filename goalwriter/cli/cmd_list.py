@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from goalwriter.cli.common import print_rows, store_from_args
-from goalwriter.services import queries
 
 WHAT = ("schools", "classrooms", "students", "goals", "routines")
 
@@ -29,6 +28,8 @@ def run(args) -> int:
 
 
 def _rows(store, args):
+    from goalwriter.services import queries
+
     if args.school is not None:
         queries.get_school(store, args.school)
     if args.classroom is not None:

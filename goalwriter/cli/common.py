@@ -5,12 +5,17 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from goalwriter.paths import resolve_database_url
-from goalwriter.store.db import Store, open_store
+
+if TYPE_CHECKING:
+    from goalwriter.store.db import Store
 
 
 def store_from_args(args) -> Store:
+    from goalwriter.store.db import open_store  # loaded by the commands that need a database, not at start
+
     return open_store(resolve_database_url(getattr(args, "db", None)))
 
 

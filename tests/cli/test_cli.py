@@ -75,3 +75,13 @@ def test_unwritable_data_folder_gives_one_line_and_status_2(tmp_path):
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert "cannot create the data folder" in result.stderr
+
+
+def test_starting_the_window_loads_no_database_code_before_it_is_shown():
+    """`goalwriter` shows its window first; SQLAlchemy, numpy and python-docx load afterwards, off the UI thread."""
+    code = (
+        "import sys, goalwriter.cli, goalwriter.app, goalwriter.ui.main_window\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'numpy', 'docx'))))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""

@@ -178,3 +178,10 @@ def test_real_process_exit_status_and_streams(db, tmp_path):
         "goalwriter: error: day.csv: line 1: this is not a text file (it holds binary data); "
         "give a .csv, .xlsx or .docx file"
     ]
+
+
+def test_layout_choices_match_the_reader():
+    from goalwriter.cli.cmd_import import LAYOUT_CHOICES
+    from goalwriter.io.routine_import import LAYOUTS
+
+    assert LAYOUT_CHOICES == ("auto", *LAYOUTS)
