@@ -36,6 +36,7 @@ print("shown", flush=True)
 # opened in the background; "ready" is reported when the caseload is on screen.
 GOALWRITER = """
 import sys
+import goalwriter.cli  # what `goalwriter` loads before it starts the window
 from goalwriter.app import ensure_application
 from goalwriter.ui.main_window import MainWindow
 app = ensure_application()
