@@ -35,10 +35,10 @@ SETTING_WORDS = frozenset({"during", "at", "in", "throughout", "across", "within
 
 # Words the suffix rules would get wrong, with the stem to use. Values are final stems.
 _IRREGULAR = {
-    "children": "child", "feet": "foot", "teeth": "tooth", "knives": "knif", "shelves": "shelf",
+    "children": "child", "feet": "foot", "teeth": "tooth", "knives": "knife", "shelves": "shelf",
     "leaves": "leaf", "clothes": "cloth", "clothing": "cloth", "dressing": "dress", "does": "do", "done": "do",
-    "went": "go", "gone": "go", "ran": "run", "wrote": "writ", "written": "writ", "ate": "eat", "eaten": "eat",
-    "drew": "draw", "drawn": "draw", "sat": "sit", "took": "tak", "taken": "tak", "scissors": "scissor",
+    "went": "go", "gone": "go", "ran": "run", "wrote": "write", "written": "write", "ate": "eat", "eaten": "eat",
+    "drew": "draw", "drawn": "draw", "sat": "sit", "took": "take", "taken": "take", "scissors": "scissor",
     "pants": "pant", "bus": "bus", "buses": "bus", "busses": "bus", "glasses": "glass", "dishes": "dish",
     "boxes": "box", "lunches": "lunch", "recesses": "recess", "classes": "class", "passes": "pass",
     "brushes": "brush", "matches": "match", "sandwiches": "sandwich", "cubbies": "cubby", "cubbys": "cubby",
@@ -46,38 +46,71 @@ _IRREGULAR = {
     "site": "site", "sites": "site", "outing": "outing", "outings": "outing", "banking": "banking",
     "facing": "facing", "bowling": "bowling", "meeting": "meeting", "meetings": "meeting",
     "building": "building", "buildings": "building", "during": "during", "news": "news",
+    # a verb form with its own meaning: "bagging groceries" is not "a bag", "planning" is not "a plan",
+    # "projected slides" are not craft projects
+    "bagging": "bagging", "bagged": "bagged", "planning": "planning", "projected": "projected",
+    "projecting": "projecting", "use": "use", "uses": "use", "used": "use", "using": "use",
 }
 
 _KEEP_S = ("ss", "us", "is", "ys", "os")
 _VOWELS = set("aeiouy")
 
 
+def _pattern(w: str) -> str:
+    """The consonant/vowel shape of a word ("tap" -> "cvc"); y is a vowel after a consonant."""
+    out = []
+    for i, ch in enumerate(w):
+        vowel = ch in "aeiou" or (ch == "y" and i > 0 and out[-1] == "c")
+        out.append("v" if vowel else "c")
+    return "".join(out)
+
+
+def _measure(shape: str) -> int:
+    """How many vowel-then-consonant runs a shape has: "tap" 1, "fasten" 2, "glu" 0."""
+    return len(re.findall(r"v+c+", shape))
+
+
+def _short(w: str) -> bool:
+    """One short syllable ending consonant-vowel-consonant ("tap", "not", "hop"): such a word
+    keeps a final e of its own ("tape", "note", "hope"), and gets it back after -ing/-ed ("taping")."""
+    shape = _pattern(w)
+    return _measure(shape) == 1 and shape.endswith("cvc") and w[-1] not in "wxy"
+
+
 @lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
-    """A light suffix-stripping stem: plurals, -ing, -ed, -er(s) of verbs, final silent e.
+    """A light suffix-stripping stem: plurals, -ing, -ed, and a final silent e.
 
     It is deliberately simple and predictable; both the lexicon and the text go through it, so it
-    only has to map variants of one word to the same key, not produce a dictionary form.
+    only has to map variants of one word to the same key, not produce a dictionary form. Short words
+    keep their e, so that "tape" and "tap", "note" and "not", "hope" and "hop" stay apart, while
+    "taping" and "taped" still meet "tape", and "tapping" meets "tap".
     """
     if word in _IRREGULAR:
         return _IRREGULAR[word]
     w = word
-    if len(w) <= 3 or not w.isalpha():
+    if len(w) <= 2 or not w.isalpha():
         return w
-    if w.endswith("ies") and len(w) > 4:
-        w = w[:-3] + "y"
-    elif w.endswith(("sses", "shes", "ches", "xes", "zes")):
-        w = w[:-2]
-    elif w.endswith("s") and not w.endswith(_KEEP_S):
-        w = w[:-1]
-    for suffix in ("ing", "ed"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and set(w[: -len(suffix)]) & _VOWELS:
-            w = w[: -len(suffix)]
-            if len(w) >= 3 and w[-1] == w[-2] and w[-1] not in "lsz":
-                w = w[:-1]
-            break
-    if w.endswith("e") and len(w) > 3 and not w.endswith(("ee", "ie", "ye", "oe")):
-        w = w[:-1]
+    if len(w) > 3:
+        if w.endswith("ies") and len(w) > 4:
+            w = w[:-3] + "y"
+        elif w.endswith(("sses", "shes", "ches", "xes", "zes")):
+            w = w[:-2]
+        elif w.endswith("s") and not w.endswith(_KEEP_S):
+            w = w[:-1]
+        for suffix in ("ing", "ed"):
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3 and set(w[: -len(suffix)]) & _VOWELS:
+                w = w[: -len(suffix)]
+                if w[-1] == w[-2] and w[-1] not in "aeiouylsz":
+                    w = w[:-1]  # "tapping" -> "tap"
+                elif w[-1] == "u" or _short(w):
+                    w += "e"  # "taping" -> "tape", "gluing" -> "glue"
+                break
+    if w.endswith("e") and len(w) > 2 and not w.endswith(("ee", "ie", "ye", "oe", "ue")):
+        rest = w[:-1]
+        m = _measure(_pattern(rest))
+        if m > 1 or (m == 1 and not _short(rest)):
+            w = rest
     return w
 
 
