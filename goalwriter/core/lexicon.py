@@ -48,6 +48,7 @@ class Concept:
     anywhere: str = ""
     implies: tuple[tuple[str, float], ...] = ()
     reinterpret: tuple[tuple[str, str], ...] = ()
+    topics: tuple[str, ...] = ()  # activity types a class of this kind only teaches about ("health": hygiene)
 
     @property
     def all_words(self) -> tuple[str, ...]:
@@ -107,7 +108,10 @@ def _concept(kind: str, key: str, data: dict, where: str) -> Concept:
     if not isinstance(label, str) or not label.strip():
         raise LexiconError(f"{where}: [{kind}.{key}] needs a label")
     known = {"label", "words", "hints"}
-    known |= {"level", "natural", "possible", "not_with", "anywhere"} if kind == "skill" else {"implies", "reinterpret"}
+    if kind == "skill":
+        known |= {"level", "natural", "possible", "not_with", "anywhere"}
+    else:
+        known |= {"implies", "reinterpret", "topics"}
     unknown = set(data) - known
     if unknown:
         raise LexiconError(f"{where}: [{kind}.{key}] has unknown field(s) {', '.join(sorted(unknown))}")
@@ -140,6 +144,7 @@ def _concept(kind: str, key: str, data: dict, where: str) -> Concept:
         **common,
         implies=tuple((k, float(v)) for k, v in implies.items()),
         reinterpret=tuple(reinterpret.items()),
+        topics=_strings(data.get("topics"), f"{where}: [activity.{key}] topics"),
     )
 
 
@@ -158,6 +163,9 @@ def _check_references(skills: dict[str, Concept], activities: dict[str, Concept]
         for src, dst in a.reinterpret:
             if src not in activities or dst not in activities:
                 raise LexiconError(f"{where}: [activity.{a.key}] reinterpret names an unknown activity type")
+        for ref in a.topics:
+            if ref not in activities:
+                raise LexiconError(f"{where}: [activity.{a.key}] topics names an unknown activity type {ref!r}")
 
 
 def _read_toml(path: Path) -> dict:

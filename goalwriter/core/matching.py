@@ -31,9 +31,10 @@ from typing import NamedTuple
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from goalwriter.core.days import days_per_week
+from goalwriter.core.days import days_per_week, parse_days
 from goalwriter.core.lexicon import ANY, Lexicon, shipped_lexicon
-from goalwriter.core.text import CONTEXT_WORDS, SETTING_WORDS, WORD, joined_key, phrase_keys, stem, word_keys
+from goalwriter.core.text import CONTEXT_WORDS, SETTING_WORDS, WORD, joined_key, phrase_keys, stem, undot, word_keys
+from goalwriter.core.times import minutes_of, parse_time
 
 DEFAULT_THRESHOLD = 0.64
 
@@ -44,9 +45,15 @@ HINT_ALONE = 0.8  # a skill found through hints when the goal names no skill pla
 NAME_HINT = 0.85  # a hint word in a routine's name: a short name is mostly the block's kind ("Circle")
 DESCRIPTION = 0.9  # a routine's description counts a little less than its name
 CONTEXT = 0.25  # "calm down after recess": recess is next to the block, not the block
+TOPIC = 0.5  # "hygiene unit": what a class learns about comes up there at most as a possible fit
 DIRECT = 0.95  # the routine names the skill itself ("cut & paste", "make change")
 COMPONENT = 0.5  # weight of a component skill when the goal also names a task
 SUPPORT = 0.35  # weight of a support written into the goal's condition, when it names a task
+CONDITION = 0.4  # a skill named only in the goal's condition ("Given a zip bag, will ..."), when its behavior
+# names a task: the condition's words are materials and supports, not what the goal targets
+ANCHOR = 0.5  # how surely a block is the activity a goal is timed by ("after PE") to count as that time
+ANCHOR_DAMP = 0.6  # "after PE, will shower": blocks that are neither PE nor right after it count less
+ANCHOR_GAP = 45  # minutes between two blocks for the second to come "right after" the first
 DOMAIN = 0.5  # weight of a skill found only in the goal's domain field
 SETTING_BASE = 0.55  # a setting the goal names, when no goal skill relates to that block at all
 SETTING_ALONE = 0.8  # a setting the goal names, when the goal names no skill
@@ -62,9 +69,14 @@ FUZZY_MIN_LEN = 5
 REASONS = 3
 
 _SKILL, _ACTIVITY, _IGNORE = 0, 1, 2
+_AFTER, _BEFORE, _FOR = 1, 2, 3  # the word an activity follows: "after PE", "before lunch", "for cooking"
 _CLAUSES = re.compile(r'[.,;:()\[\]{}!?|\n"]+')
 _LEVEL = {"task": 0, "component": 1, "support": 2}
 _CONTEXT_KEYS = frozenset(stem(w) for w in CONTEXT_WORDS)
+_CUE = {stem(w): _BEFORE for w in ("before", "prior", "until", "till")} | {stem("for"): _FOR}
+_TOPIC_AFTER = frozenset(stem(w) for w in ("unit", "units", "curriculum"))  # "hygiene unit"
+_TOPIC_BEFORE = frozenset(stem(w) for w in ("about",))  # "lesson about feelings"
+_WILL = stem("will")
 _SETTING_KEYS = frozenset(stem(w) for w in SETTING_WORDS)
 # Words too common in school text to tie a goal to a block on their own.
 _GENERIC_TEXT = """
@@ -176,9 +188,12 @@ class _Hit(NamedTuple):
     end: int
     first: int  # word positions in the text
     last: int
-    context: bool  # right after "before" / "after" / "for"
+    context: int  # right after "after" (_AFTER), "before" (_BEFORE) or "for" (_FOR); 0 otherwise
     hint: bool
     setting: bool  # shortly after "during" / "at" / "in"
+    topic: bool  # what a lesson is about ("hygiene unit", "lesson on feelings"), not what is done
+
+
 
 
 class _Clause(NamedTuple):
@@ -189,6 +204,7 @@ class _Clause(NamedTuple):
     content: tuple[str, ...]  # stems of the content words (lexicon spellings where a typo was corrected)
     leftovers: tuple[str, ...]  # stems of the content words no lexicon phrase covered
     rare: tuple[str, ...]  # the leftovers specific enough for the shared-word fallback
+    will: int  # word position of the first "will" (where a goal's behavior starts), or -1
 
 
 class CompiledLexicon:
@@ -246,6 +262,9 @@ class CompiledLexicon:
         self.closure = closure
         self.closure_rows = closure.tolist()
         self.implied = [tuple((int(j), float(closure[i, j])) for j in np.nonzero(closure[i])[0]) for i in range(n_a)]
+        self.topics = {
+            i: frozenset(self.activity_index[k] for k in a.topics) for i, a in enumerate(self.activities) if a.topics
+        }
         self.reinterpret = {
             i: {self.activity_index[src]: self.activity_index[dst] for src, dst in a.reinterpret}
             for i, a in enumerate(self.activities)
@@ -322,7 +341,7 @@ class CompiledLexicon:
         while a goal is typed only the clause being changed is read again."""
         out = []
         cache = self._clauses
-        for piece in _CLAUSES.split(text):
+        for piece in _CLAUSES.split(undot(text)):
             if not piece or piece.isspace():
                 continue
             clause = cache.get(piece)
@@ -389,7 +408,7 @@ class CompiledLexicon:
             until = j + size
             covered[j:until] = [True] * size
             first, last = positions[j], positions[until - 1]
-            context = _after(flat, first, _CONTEXT_KEYS, 3, skip_stops=True)
+            context = _cue(flat, first)
             # "during recess", "at lunch", or counted as the occasions of a criterion ("4 of 5 PE days")
             setting = not context and (
                 _after(flat, first, _SETTING_KEYS, 4, skip_stops=False) or _counted(flat, first)
@@ -400,11 +419,15 @@ class CompiledLexicon:
                 start, end = spans[first][0], spans[last][1]
             else:
                 start, end = spans[owner[first]][0], spans[owner[last]][1]
+            topic = _topic(flat, first, last)
             for kind, idx, strength in entries:
                 if kind != _IGNORE:
-                    hits.append(_Hit(kind, idx, strength, start, end, first, last, context, strength < 1.0, setting))
+                    hits.append(
+                        _Hit(kind, idx, strength, start, end, first, last, context, strength < 1.0, setting, topic)
+                    )
         leftovers = tuple(flat[positions[j]][0] for j in range(n) if not covered[j])
-        return _Clause(text, tuple(hits), tuple(content), leftovers, tuple(k for k in leftovers if _rare(k)))
+        will = next((i for i, f in enumerate(flat) if f[0] == _WILL), -1)
+        return _Clause(text, tuple(hits), tuple(content), leftovers, tuple(k for k in leftovers if _rare(k)), will)
 
 
 def _counted(words: list[tuple], first: int) -> bool:
@@ -413,6 +436,31 @@ def _counted(words: list[tuple], first: int) -> bool:
     while i >= 0 and words[i][1]:
         i -= 1
     return i >= 0 and words[i][0].isdigit()
+
+
+def _cue(words: list[tuple], first: int) -> int:
+    """Which of "after", "before" or "for" comes shortly before word ``first`` (0 for none).
+
+    "calm down after recess": recess is next to the block, not the block.
+    """
+    i = first - 1
+    while i >= 0 and first - i <= 3:
+        key, stop = words[i][0], words[i][1]
+        if key in _CONTEXT_KEYS:
+            return _CUE.get(key, _AFTER)
+        if not stop:
+            return 0
+        i -= 1
+    return 0
+
+
+def _topic(words: list[tuple], first: int, last: int) -> bool:
+    """Whether words ``first``..``last`` name what a lesson is about: "hygiene and nutrition unit",
+    "a lesson about feelings". A class that studies a topic does not do it."""
+    for i in range(last + 1, min(len(words), last + 5)):
+        if words[i][0] in _TOPIC_AFTER:
+            return True
+    return any(words[i][0] in _TOPIC_BEFORE for i in range(max(0, first - 4), first))
 
 
 def _after(words: list[tuple], first: int, wanted: frozenset[str], reach: int, skip_stops: bool) -> bool:
@@ -446,9 +494,32 @@ class PreparedDay:
     skill_reasons: dict = field(default_factory=dict)  # (routine, skill) -> (how strongly it fits, reason)
     evidence: dict = field(default_factory=dict)  # (routine, activity type) -> the routine's words for it
     fits: list = field(default_factory=list)  # [best value, best column] per routine and skill, made on demand
+    order: list = field(default_factory=list)  # [blocks right after, blocks right before] each block, on demand
+    anchor_masks: dict = field(default_factory=dict)  # goal anchors -> which blocks are at that time
 
     def __len__(self) -> int:
         return len(self.routines)
+
+    def anchored(self, anchors: tuple[tuple[int, int], ...]) -> np.ndarray | None:
+        """Which blocks are at the time a goal names ("after PE": PE and the blocks right after it), or
+        None when no block of the day is that activity."""
+        mask = self.anchor_masks.get(anchors, False)
+        if mask is not False:
+            return mask
+        if not self.order:
+            self.order.extend(_neighbours(self.routines))
+        keep = np.zeros(len(self.routines), dtype=bool)
+        for a, cue in anchors:
+            at = np.nonzero(self.matrix[:, a] >= ANCHOR)[0].tolist()
+            near = self.order[0] if cue == _AFTER else self.order[1]
+            for r in at:
+                keep[r] = True
+                keep[list(near[r])] = True
+        mask = keep if keep.any() else None
+        if len(self.anchor_masks) > 256:
+            self.anchor_masks.clear()
+        self.anchor_masks[anchors] = mask
+        return mask
 
     @property
     def activities(self) -> np.ndarray:
@@ -457,6 +528,55 @@ class PreparedDay:
 
 
 _NOTHING = (0.0, None)
+
+
+def _clock(text: str, after: int | None) -> int | None:
+    """Minutes after midnight of a time as written, or None when it is empty or cannot be read."""
+    if not (text or "").strip():
+        return None
+    try:
+        return minutes_of(parse_time(text, after))
+    except ValueError:
+        return None
+
+
+def _neighbours(routines: Sequence[RoutineText]) -> tuple[list[set[int]], list[set[int]]]:
+    """For each block, the blocks that come right after it and right before it on a day they share.
+
+    By the times where both blocks have them (the earliest start at or after the block's end, within
+    ANCHOR_GAP minutes); otherwise the next row of the list.
+    """
+    n = len(routines)
+    spans: list[tuple[int | None, int | None, frozenset[int]]] = []
+    last = None
+    for routine in routines:
+        start = _clock(routine.start, last)
+        end = _clock(routine.end, start if start is not None else last)
+        last = start if start is not None else last
+        try:
+            days = parse_days(routine.days)
+        except ValueError:
+            days = parse_days("")
+        spans.append((start, end, days))
+    after: list[set[int]] = [set() for _ in range(n)]
+    for i, (start, end, days) in enumerate(spans):
+        if start is None:
+            if i + 1 < n:
+                after[i].add(i + 1)
+            continue
+        ref = end if end is not None and end > start else start + 1
+        later = [(s, j) for j, (s, _, d) in enumerate(spans) if j != i and s is not None and s >= ref - 10 and d & days]
+        if later:
+            first = min(s for s, _ in later)
+            if first - ref <= ANCHOR_GAP:
+                after[i].update(j for s, j in later if s <= first + 5)
+        elif i + 1 < n and spans[i + 1][0] is None:
+            after[i].add(i + 1)
+    before: list[set[int]] = [set() for _ in range(n)]
+    for i, nexts in enumerate(after):
+        for j in nexts:
+            before[j].add(i)
+    return after, before
 
 
 @lru_cache(maxsize=16_384)
@@ -486,6 +606,7 @@ class _Goal(NamedTuple):
     clauses: tuple[_Clause, ...]  # for the fallback
     labels: tuple[str, ...]
     narrowing: float  # factor for blocks that are not a setting the goal names (1.0 when it names none)
+    anchors: tuple[tuple[int, int], ...] = ()  # blocks the goal is timed by: (activity, _AFTER or _BEFORE)
 
 
 class Matcher:
@@ -508,6 +629,7 @@ class Matcher:
         for r, routine in enumerate(routines):
             found: dict[int, tuple[float, str]] = {}
             named: dict[int, tuple[float, str]] = {}
+            lesson: frozenset[int] = frozenset()  # what a class named so only teaches about ("Health": hygiene)
             for text, base, whole in ((routine.name or "", 1.0, True), (routine.description or "", DESCRIPTION, False)):
                 clauses = cl.scan(text)
                 if whole:
@@ -526,14 +648,21 @@ class Matcher:
                         word_routines.setdefault(k, set()).add(r)
                     shown = text if whole else clause.text
                     for h in clause.hits:
+                        topic = h.topic or (
+                            lesson
+                            and not whole
+                            and (h.index in lesson if h.kind == _ACTIVITY else bool(cl.natural[h.index] & lesson))
+                        )
                         strength = (name_hint if h.hint and whole else base * h.strength) * (
-                            CONTEXT if h.context else 1.0
+                            CONTEXT if h.context else TOPIC if topic else 1.0
                         )
                         if h.kind == _ACTIVITY:
                             if strength > found.get(h.index, _NOTHING)[0]:
                                 found[h.index] = (strength, (shown, h.start, h.end, whole))
                         elif not h.hint and not h.context and strength > named.get(h.index, _NOTHING)[0]:
                             named[h.index] = (strength, (shown, h.start, h.end, whole))
+                if whole:
+                    lesson = frozenset().union(*(cl.topics.get(a, ()) for a in found))
             for a, (strength, _) in list(found.items()):
                 remap = cl.reinterpret.get(a)
                 if remap and strength >= DESCRIPTION:
@@ -582,17 +711,27 @@ class Matcher:
     def _analyze(self, text: str, domain: str) -> _Goal:
         cl = self.compiled
         clauses = cl.scan(text)
-        skills: dict[int, list] = {}  # idx -> [weight, evidence, from a word]
+        skills: dict[int, list] = {}  # idx -> [weight, evidence, from a word, named in the behavior]
         settings: dict[int, list] = {}  # idx -> [strength, evidence]
+        anchors: set[tuple[int, int]] = set()  # (activity, _AFTER or _BEFORE): "after PE", "before lunch"
         named_setting = mentioned_setting = False
+        # The goal's condition ("Given a zip bag, ...") comes before its "will"; the behavior after it.
+        in_condition = any(c.will >= 0 for c in clauses)
         for clause in clauses:
             previous: _Hit | None = None
             for h in clause.hits:
                 if h.kind == _SKILL:
+                    behavior = not in_condition or 0 <= clause.will < h.first
                     cur = skills.get(h.index)
                     if cur is None or h.strength > cur[0]:
-                        skills[h.index] = [h.strength, clause.text[h.start : h.end], not h.hint]
+                        skills[h.index] = [h.strength, clause.text[h.start : h.end], not h.hint, behavior]
+                    if behavior:
+                        skills[h.index][3] = True
                 elif not h.hint:
+                    if h.context in (_AFTER, _BEFORE) and not any(
+                        o.kind == _SKILL and o.start == h.start and cl.level[o.index] == 2 for o in clause.hits
+                    ):  # "after PE" times the goal; "after a movement break" names a support
+                        anchors.add((h.index, h.context))
                     strength = 0.5 if h.context else 1.0
                     if (
                         previous is not None
@@ -608,12 +747,14 @@ class Matcher:
                         named_setting |= h.setting
                         mentioned_setting = True
                     previous = h
+            if clause.will >= 0:
+                in_condition = False
         if domain:
             for clause in cl.scan(domain):
                 for h in clause.hits:
                     if h.kind == _SKILL and not h.hint and h.index not in skills:
-                        skills[h.index] = [DOMAIN, domain.strip(), False]
-        plain = {i for i, (w, _, word) in skills.items() if word and w >= 1.0}
+                        skills[h.index] = [DOMAIN, domain.strip(), False, False]
+        plain = {i for i, (w, _, word, _) in skills.items() if word and w >= 1.0}
         for i in list(skills):
             if any(other in plain for other in cl.not_with[i]):
                 del skills[i]
@@ -632,6 +773,11 @@ class Matcher:
                 entry[0] *= COMPONENT
             elif level == 2 and (has_task or has_component):
                 entry[0] *= SUPPORT if has_task else COMPONENT
+        if any(cl.level[i] == 0 and entry[3] for i, entry in skills.items() if i in plain):
+            # the behavior names a task: what the condition names is a material or a support
+            for entry in skills.values():
+                if not entry[3]:
+                    entry[0] *= CONDITION
         order = tuple(sorted(skills, key=lambda i: (-skills[i][0], i)))
         setting_order = tuple(sorted(settings, key=lambda i: (-settings[i][0], i)))
         strengths = [settings[a][0] for a in setting_order]
@@ -660,6 +806,7 @@ class Matcher:
             clauses=clauses,
             labels=tuple(cl.skills[i].label for i in order if skills[i][0] >= COMPONENT * SUPPORT),
             narrowing=NAMED_SETTING_DAMP if named_setting else MENTIONED_SETTING_DAMP if mentioned_setting else 1.0,
+            anchors=tuple(sorted(anchors)),
         )
 
     # -- scoring ----------------------------------------------------------------------------------
@@ -733,6 +880,11 @@ class Matcher:
             related = np.minimum(1.0, relevance.max(axis=2) / POSSIBLE)
             factor = np.where(np.array(alone), SETTING_ALONE, SETTING_BASE + (1 - SETTING_BASE) * related)
             score = np.maximum(score, setting * factor)
+        for j, g in enumerate(goals):
+            if g.anchors:
+                keep = day.anchored(g.anchors)
+                if keep is not None:
+                    score[:, j] = np.where(keep, score[:, j], score[:, j] * ANCHOR_DAMP)
         return np.minimum(score, 1.0).T.tolist()
 
     def _assemble(self, goal: _Goal, day: PreparedDay, scores: list[float]) -> GoalMatch:

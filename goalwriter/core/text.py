@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Single letters joined by periods: "P.E.", "D.E.A.R.", "W.I.N".
+_DOTTED = re.compile(r"(?<![^\W_])[^\W\d_](?:\.[^\W\d_])+\.?(?![^\W_])")
 
 # Words that carry no meaning for matching. Prepositions that name a place or a time ("in", "on",
 # "at", "during", "after", "before") are kept: they tell a setting from a passing mention.
@@ -125,6 +127,16 @@ def fold(word: str) -> str:
     return w
 
 
+def undot(text: str) -> str:
+    """Dotted initialisms as one word, padded to the same length: "P.E. class" -> "PE   class".
+
+    Spans found in the result point at the same characters of the original text.
+    """
+    if "." not in text:
+        return text
+    return _DOTTED.sub(lambda m: m.group().replace(".", "").ljust(len(m.group())), text)
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     """One word of a text: its stem, whether it is a stopword, and where it sits in the original text."""
@@ -148,7 +160,7 @@ def word_keys(word: str, abbreviations: dict[str, str] | None = None) -> tuple[t
 def tokenize(text: str, abbreviations: dict[str, str] | None = None) -> list[Token]:
     """Every word of ``text`` with its stem and span. Abbreviations ("ctr", "rm") expand to their words."""
     tokens: list[Token] = []
-    for m in WORD.finditer(text or ""):
+    for m in WORD.finditer(undot(text or "")):
         for key, stop in word_keys(m.group(), abbreviations):
             tokens.append(Token(key, stop, m.start(), m.end()))
     return tokens
