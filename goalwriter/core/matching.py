@@ -66,6 +66,7 @@ SHARED_WORD = 0.15  # each rare word shared by goal and routine that the lexicon
 SHARED_MAX = 0.45
 FUZZY_CUTOFF = 90.0  # rapidfuzz ratio for a near-miss of a lexicon word ("scisors", "handwritting")
 FUZZY_MIN_LEN = 5
+TYPO_MIN_LEN = 6  # shorter words are too often other real words one letter away ("inset" is not "in seat")
 REASONS = 3
 
 _SKILL, _ACTIVITY, _IGNORE = 0, 1, 2
@@ -327,7 +328,7 @@ class CompiledLexicon:
         if found is not False:
             return found
         found = None
-        if len(key) >= FUZZY_MIN_LEN and key.isalpha():
+        if len(key) >= TYPO_MIN_LEN and key.isalpha():
             best = process.extractOne(key, self.vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             if best is not None and abs(len(best[0]) - len(key)) <= 2 and best[0][0] == key[0]:
                 found = best[0]
@@ -496,6 +497,7 @@ class PreparedDay:
     fits: list = field(default_factory=list)  # [best value, best column] per routine and skill, made on demand
     order: list = field(default_factory=list)  # [blocks right after, blocks right before] each block, on demand
     anchor_masks: dict = field(default_factory=dict)  # goal anchors -> which blocks are at that time
+    cued: tuple[frozenset[tuple[int, int]], ...] = ()  # per routine: (activity, _AFTER/_BEFORE) it says it is at
 
     def __len__(self) -> int:
         return len(self.routines)
@@ -515,6 +517,9 @@ class PreparedDay:
             for r in at:
                 keep[r] = True
                 keep[list(near[r])] = True
+            for r, said in enumerate(self.cued):
+                if (a, cue) in said:  # "Showers after PE"
+                    keep[r] = True
         mask = keep if keep.any() else None
         if len(self.anchor_masks) > 256:
             self.anchor_masks.clear()
@@ -625,11 +630,13 @@ class Matcher:
         n_a, n_s = len(cl.activities), len(cl.skills)
         rows: list[list[float]] = []
         sources, direct_evidence, per_week, named_blocks = [], [], [], []
+        cued: list[frozenset[tuple[int, int]]] = []  # per routine: the blocks it says it is after or before
         word_routines: dict[str, set[int]] = {}
         for r, routine in enumerate(routines):
             found: dict[int, tuple[float, str]] = {}
             named: dict[int, tuple[float, str]] = {}
             lesson: frozenset[int] = frozenset()  # what a class named so only teaches about ("Health": hygiene)
+            times: set[tuple[int, int]] = set()  # "showers after PE": (PE, _AFTER)
             for text, base, whole in ((routine.name or "", 1.0, True), (routine.description or "", DESCRIPTION, False)):
                 clauses = cl.scan(text)
                 if whole:
@@ -657,6 +664,8 @@ class Matcher:
                             CONTEXT if h.context else TOPIC if topic else 1.0
                         )
                         if h.kind == _ACTIVITY:
+                            if h.context in (_AFTER, _BEFORE) and not h.hint:
+                                times.add((h.index, h.context))
                             if strength > found.get(h.index, _NOTHING)[0]:
                                 found[h.index] = (strength, (shown, h.start, h.end, whole))
                         elif not h.hint and not h.context and strength > named.get(h.index, _NOTHING)[0]:
@@ -685,11 +694,12 @@ class Matcher:
             sources.append(source)
             direct_evidence.append({s: ev for s, (_, ev) in named.items()})
             per_week.append(_days_per_week(routine.days or ""))
+            cued.append(frozenset(times))
         rare = {k: frozenset(v) for k, v in word_routines.items() if len(v) <= 2}
         matrix = np.array(rows, dtype=float).reshape(len(routines), n_a + n_s + 1)
         return PreparedDay(
             tuple(routines), cl, matrix, tuple(rows), tuple(sources), tuple(direct_evidence), tuple(per_week),
-            tuple(named_blocks), rare,
+            tuple(named_blocks), rare, cued=tuple(cued),
         )
 
     # -- goals ------------------------------------------------------------------------------------
@@ -714,7 +724,7 @@ class Matcher:
         skills: dict[int, list] = {}  # idx -> [weight, evidence, from a word, named in the behavior]
         settings: dict[int, list] = {}  # idx -> [strength, evidence]
         anchors: set[tuple[int, int]] = set()  # (activity, _AFTER or _BEFORE): "after PE", "before lunch"
-        named_setting = mentioned_setting = False
+        named_setting = mentioned_setting = acts_on_block = False
         # The goal's condition ("Given a zip bag, ...") comes before its "will"; the behavior after it.
         in_condition = any(c.will >= 0 for c in clauses)
         for clause in clauses:
@@ -728,6 +738,8 @@ class Matcher:
                     if behavior:
                         skills[h.index][3] = True
                 elif not h.hint:
+                    if not h.context and (not in_condition or 0 <= clause.will < h.first):
+                        acts_on_block = True  # "will build a Lego model", "will open containers at lunch"
                     if h.context in (_AFTER, _BEFORE) and not any(
                         o.kind == _SKILL and o.start == h.start and cl.level[o.index] == 2 for o in clause.hits
                     ):  # "after PE" times the goal; "after a movement break" names a support
@@ -773,8 +785,8 @@ class Matcher:
                 entry[0] *= COMPONENT
             elif level == 2 and (has_task or has_component):
                 entry[0] *= SUPPORT if has_task else COMPONENT
-        if any(cl.level[i] == 0 and entry[3] for i, entry in skills.items() if i in plain):
-            # the behavior names a task: what the condition names is a material or a support
+        if acts_on_block or any(cl.level[i] == 0 and entry[3] for i, entry in skills.items() if i in plain):
+            # the behavior names a task or an activity: what the condition names is a material or a support
             for entry in skills.values():
                 if not entry[3]:
                     entry[0] *= CONDITION
