@@ -53,6 +53,9 @@ class ImportFileError(GoalwriterError):
         self.where = where or (f"line {line}" if line is not None else "")
         super().__init__(f"{source}: {self.where}: {reason}" if self.where else f"{source}: {reason}")
 
+    def __reduce__(self):  # travels intact from a helper process
+        return type(self), (self.source, self.reason, self.line, self.where)
+
 
 class ImportCancelled(Exception):
     """Raised by a reader when its ``cancelled()`` callback says the user gave up."""

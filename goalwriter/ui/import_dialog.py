@@ -47,8 +47,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from goalwriter.io.routine_import import FIELDS, ColumnMapping, ParsedSchedule, RoutineDraft, parse_routines
-from goalwriter.io.tables import Grid, ImportCancelled, read_file, read_pasted
+from goalwriter.helper_process import HelperCancelled, run_in_process
+from goalwriter.io.routine_import import (
+    FIELDS,
+    ColumnMapping,
+    ParsedSchedule,
+    RoutineDraft,
+    parse_routines,
+)
+from goalwriter.io.tables import Grid, ImportCancelled, read_pasted
 from goalwriter.services import queries
 from goalwriter.services.routine_import import ImportResult, import_routines
 from goalwriter.store.db import Store
@@ -432,8 +439,14 @@ class ImportDialog(QDialog):
         name = Path(path).name
 
         def work(progress, cancelled):
-            grid = read_file(path, sheet=sheet, table=table, progress=progress, cancelled=cancelled)
-            return parse_routines(grid, cancelled=cancelled)
+            # In a helper process: reading a big workbook is heavy Python work that, in a thread, could
+            # starve the window of the interpreter lock.
+            try:
+                return run_in_process(
+                    "goalwriter.io.routine_import:read_routines", path, sheet=sheet, table=table, cancelled=cancelled
+                )
+            except HelperCancelled:
+                raise Cancelled from None
 
         self._run(self.tr("Reading %s…") % name, work, with_dialog=True)
 

@@ -136,3 +136,4 @@ def run_with_progress(
 
     job = start_job(fn, connect=wire)
     return job
+
