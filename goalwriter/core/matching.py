@@ -57,7 +57,8 @@ ANCHOR_GAP = 45  # minutes between two blocks for the second to come "right afte
 DOMAIN = 0.5  # weight of a skill found only in the goal's domain field
 SETTING_BASE = 0.55  # a setting the goal names, when no goal skill relates to that block at all
 SETTING_ALONE = 0.8  # a setting the goal names, when the goal names no skill
-COMPOUND_HEAD = 0.5  # "greenhouse work site": the place is the greenhouse, "work site" only says what kind
+COMPOUND_HEAD = 0.5  # "greenhouse work site": the place is the greenhouse, "work site" only says what kind;
+# in a block's name, "Life skills kitchen": the block is the kitchen, "life skills" only says what kind
 SECOND = 0.1  # share of the second-best skill added to the best
 NAMED_SETTING_DAMP = 0.7  # "during recess ...": other blocks count less (the goal is written for that setting)
 MENTIONED_SETTING_DAMP = 0.9  # "... on 4 of 5 PE days": a setting mentioned in passing narrows the goal a little
@@ -77,6 +78,7 @@ _CONTEXT_KEYS = frozenset(stem(w) for w in CONTEXT_WORDS)
 _CUE = {stem(w): _BEFORE for w in ("before", "prior", "until", "till")} | {stem("for"): _FOR}
 _TOPIC_AFTER = frozenset(stem(w) for w in ("unit", "units", "curriculum"))  # "hygiene unit"
 _TOPIC_BEFORE = frozenset(stem(w) for w in ("about",))  # "lesson about feelings"
+_TOPIC_WORDS = _TOPIC_AFTER | _TOPIC_BEFORE
 _WILL = stem("will")
 _SETTING_KEYS = frozenset(stem(w) for w in SETTING_WORDS)
 # Words too common in school text to tie a goal to a block on their own.
@@ -193,6 +195,7 @@ class _Hit(NamedTuple):
     hint: bool
     setting: bool  # shortly after "during" / "at" / "in"
     topic: bool  # what a lesson is about ("hygiene unit", "lesson on feelings"), not what is done
+    modifier: bool = False  # an activity phrase right before another: "life skills" in "Life skills kitchen"
 
 
 
@@ -390,6 +393,7 @@ class CompiledLexicon:
         covered = [False] * n
         until = 0
         spans = None
+        topical = not _TOPIC_WORDS.isdisjoint(content)  # "unit", "about": a lesson's topic may be named
         for j in range(n):
             if j < until or (singles[j] is None and pairs[j] is None):
                 continue
@@ -420,12 +424,14 @@ class CompiledLexicon:
                 start, end = spans[first][0], spans[last][1]
             else:
                 start, end = spans[owner[first]][0], spans[owner[last]][1]
-            topic = _topic(flat, first, last)
+            topic = topical and _topic(flat, first, last)
             for kind, idx, strength in entries:
                 if kind != _IGNORE:
                     hits.append(
                         _Hit(kind, idx, strength, start, end, first, last, context, strength < 1.0, setting, topic)
                     )
+        if len(hits) > 1 and sum(h.kind == _ACTIVITY for h in hits) > 1:
+            hits = _mark_modifiers(hits, text)
         leftovers = tuple(flat[positions[j]][0] for j in range(n) if not covered[j])
         will = next((i for i, f in enumerate(flat) if f[0] == _WILL), -1)
         return _Clause(text, tuple(hits), tuple(content), leftovers, tuple(k for k in leftovers if _rare(k)), will)
@@ -437,6 +443,24 @@ def _counted(words: list[tuple], first: int) -> bool:
     while i >= 0 and words[i][1]:
         i -= 1
     return i >= 0 and words[i][0].isdigit()
+
+
+def _mark_modifiers(hits: list[_Hit], text: str) -> list[_Hit]:
+    """Marks each activity phrase that another one follows directly: in a block named "Life skills kitchen"
+    the block is the kitchen, and "life skills" only says what kind."""
+    heads = {h.first for h in hits if h.kind == _ACTIVITY and not h.hint}
+    if len(heads) < 2:
+        return hits
+    return [
+        h._replace(modifier=True)
+        if h.kind == _ACTIVITY and h.last + 1 in heads and not text[h.end : _start_of(hits, h.last + 1)].strip()
+        else h
+        for h in hits
+    ]
+
+
+def _start_of(hits: list[_Hit], first: int) -> int:
+    return next(h.start for h in hits if h.first == first)
 
 
 def _cue(words: list[tuple], first: int) -> int:
@@ -663,6 +687,8 @@ class Matcher:
                         strength = (name_hint if h.hint and whole else base * h.strength) * (
                             CONTEXT if h.context else TOPIC if topic else 1.0
                         )
+                        if h.modifier and whole and not h.hint:
+                            strength *= COMPOUND_HEAD  # "Life skills kitchen" is a kitchen
                         if h.kind == _ACTIVITY:
                             if h.context in (_AFTER, _BEFORE) and not h.hint:
                                 times.add((h.index, h.context))

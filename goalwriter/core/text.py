@@ -132,9 +132,12 @@ def undot(text: str) -> str:
 
     Spans found in the result point at the same characters of the original text.
     """
-    if "." not in text:
-        return text
-    return _DOTTED.sub(lambda m: m.group().replace(".", "").ljust(len(m.group())), text)
+    i = text.find(".")
+    while i >= 0:  # cheap test first: most texts have periods only at the ends of sentences and initials
+        if i and text[i - 1].isalpha() and text[i + 1 : i + 2].isalpha():
+            return _DOTTED.sub(lambda m: m.group().replace(".", "").ljust(len(m.group())), text)
+        i = text.find(".", i + 1)
+    return text
 
 
 @dataclass(frozen=True, slots=True)
