@@ -57,6 +57,7 @@ ANCHOR_GAP = 45  # minutes between two blocks for the second to come "right afte
 DOMAIN = 0.5  # weight of a skill found only in the goal's domain field
 SETTING_BASE = 0.55  # a setting the goal names, when no goal skill relates to that block at all
 SETTING_ALONE = 0.8  # a setting the goal names, when the goal names no skill
+MENTIONED = 0.85  # an activity the goal mentions without making it the setting ("type on his Chromebook")
 COMPOUND_HEAD = 0.5  # "greenhouse work site": the place is the greenhouse, "work site" only says what kind;
 # in a block's name, "Life skills kitchen": the block is the kitchen, "life skills" only says what kind
 SECOND = 0.1  # share of the second-best skill added to the best
@@ -636,6 +637,7 @@ class _Goal(NamedTuple):
     labels: tuple[str, ...]
     narrowing: float  # factor for blocks that are not a setting the goal names (1.0 when it names none)
     anchors: tuple[tuple[int, int], ...] = ()  # blocks the goal is timed by: (activity, _AFTER or _BEFORE)
+    alone: bool = True  # its behavior names no skill (only its condition does, or nothing does)
 
 
 class Matcher:
@@ -770,7 +772,7 @@ class Matcher:
                         o.kind == _SKILL and o.start == h.start and cl.level[o.index] == 2 for o in clause.hits
                     ):  # "after PE" times the goal; "after a movement break" names a support
                         anchors.add((h.index, h.context))
-                    strength = 0.5 if h.context else 1.0
+                    strength = 0.5 if h.context else 1.0 if h.setting else MENTIONED
                     if (
                         previous is not None
                         and previous.index != h.index
@@ -781,7 +783,7 @@ class Matcher:
                     cur = settings.get(h.index)
                     if cur is None or strength > cur[0]:
                         settings[h.index] = [strength, clause.text[h.start : h.end]]
-                    if strength >= 1.0:
+                    if strength >= MENTIONED:
                         named_setting |= h.setting
                         mentioned_setting = True
                     previous = h
@@ -845,6 +847,7 @@ class Matcher:
             labels=tuple(cl.skills[i].label for i in order if skills[i][0] >= COMPONENT * SUPPORT),
             narrowing=NAMED_SETTING_DAMP if named_setting else MENTIONED_SETTING_DAMP if mentioned_setting else 1.0,
             anchors=tuple(sorted(anchors)),
+            alone=not any(entry[3] for entry in skills.values()),
         )
 
     # -- scoring ----------------------------------------------------------------------------------
@@ -882,7 +885,7 @@ class Matcher:
         columns: list[int] = []
         values: list[float] = []
         starts: list[int] = []
-        skill_at, weights, anywhere, setting_at, narrowing, alone = [], [], [], [], [], []
+        skill_at, weights, anywhere, setting_at, narrowing, alone, relation = [], [], [], [], [], [], []
         segment = 0
         for g in goals:
             offset = len(columns)
@@ -895,7 +898,8 @@ class Matcher:
             anywhere.append([*g.anywhere, *([0.0] * (width_k - k))])
             setting_at.append([*range(segment + k, segment + k + m), *([empty] * (width_m - m))])
             narrowing.append(g.narrowing)
-            alone.append(k == 0)
+            relation.append(POSSIBLE if g.narrowing == NAMED_SETTING_DAMP else NATURAL)
+            alone.append(g.alone)
             segment += k + m
         starts.append(len(columns))
         columns.append(day.matrix.shape[1] - 1)
@@ -915,7 +919,7 @@ class Matcher:
         if most_settings:
             setting = best[:, setting_at].max(axis=2)  # routines × goals
             score = np.where(setting >= POSSIBLE, score, score * np.array(narrowing))
-            related = np.minimum(1.0, relevance.max(axis=2) / POSSIBLE)
+            related = np.minimum(1.0, relevance.max(axis=2) / np.array(relation))
             factor = np.where(np.array(alone), SETTING_ALONE, SETTING_BASE + (1 - SETTING_BASE) * related)
             score = np.maximum(score, setting * factor)
         for j, g in enumerate(goals):
