@@ -51,7 +51,8 @@ _IRREGULAR = {
     # a verb form with its own meaning: "bagging groceries" is not "a bag", "planning" is not "a plan",
     # "projected slides" are not craft projects
     "bagging": "bagging", "bagged": "bagged", "planning": "planning", "projected": "projected",
-    "projecting": "projecting", "use": "use", "uses": "use", "used": "use", "using": "use",
+    "projecting": "projecting", "following": "following", "shopping": "shopping", "weighted": "weighted",
+    "use": "use", "uses": "use", "used": "use", "using": "use",
 }
 
 _KEEP_S = ("ss", "us", "is", "ys", "os")
