@@ -74,6 +74,7 @@ REASONS = 3
 _SKILL, _ACTIVITY, _IGNORE = 0, 1, 2
 _AFTER, _BEFORE, _FOR = 1, 2, 3  # the word an activity follows: "after PE", "before lunch", "for cooking"
 _CLAUSES = re.compile(r'[.,;:()\[\]{}!?|\n"]+')
+_PIECES = re.compile(r'[^.,;:()\[\]{}!?|\n"]*[^.,;:()\[\]{}!?|\n"\s][^.,;:()\[\]{}!?|\n"]*')  # the clauses themselves
 _LEVEL = {"task": 0, "component": 1, "support": 2}
 _CONTEXT_KEYS = frozenset(stem(w) for w in CONTEXT_WORDS)
 _CUE = {stem(w): _BEFORE for w in ("before", "prior", "until", "till")} | {stem("for"): _FOR}
@@ -351,12 +352,22 @@ class CompiledLexicon:
                 continue
             clause = cache.get(piece)
             if clause is None:
-                clause = cache[piece] = self._scan_clause(piece)
-                if len(cache) > 8192:
-                    with suppress(KeyError):
-                        cache.popitem(last=False)
+                clause = self._clause(piece)
             out.append(clause)
         return tuple(out)
+
+    def scan_at(self, text: str) -> list[tuple[int, _Clause]]:
+        """Like :meth:`scan`, with where each clause starts in ``text`` (spans in a clause are its own)."""
+        get = self._clauses.get
+        return [(m.start(), get(m.group()) or self._clause(m.group())) for m in _PIECES.finditer(undot(text))]
+
+    def _clause(self, piece: str) -> _Clause:
+        cache = self._clauses
+        clause = cache[piece] = self._scan_clause(piece)
+        if len(cache) > 8192:
+            with suppress(KeyError):
+                cache.popitem(last=False)
+        return clause
 
     def _word_info(self, raw: str) -> tuple[tuple[str, bool, str | None], ...]:
         """(stem, stopword, lexicon stem or typo-corrected stem) for each word a written word stands for."""
@@ -664,7 +675,9 @@ class Matcher:
             lesson: frozenset[int] = frozenset()  # what a class named so only teaches about ("Health": hygiene)
             times: set[tuple[int, int]] = set()  # "showers after PE": (PE, _AFTER)
             for text, base, whole in ((routine.name or "", 1.0, True), (routine.description or "", DESCRIPTION, False)):
-                clauses = cl.scan(text)
+                # a name is quoted whole, so its spans are kept in the name; a description's, in its clause
+                pieces = cl.scan_at(text) if whole else [(0, c) for c in cl.scan(text)]
+                clauses = [c for _, c in pieces]
                 if whole:
                     unknown = frozenset(
                         k for c in clauses for k in c.leftovers if len(k) >= 3 and not k.isdigit()
@@ -676,7 +689,7 @@ class Matcher:
                 name_hint = NAME_HINT if whole and not any(
                     h.kind == _ACTIVITY and not h.hint for c in clauses for h in c.hits
                 ) else HINT
-                for clause in clauses:
+                for at, clause in pieces:
                     for k in clause.rare:
                         word_routines.setdefault(k, set()).add(r)
                     shown = text if whole else clause.text
@@ -695,9 +708,9 @@ class Matcher:
                             if h.context in (_AFTER, _BEFORE) and not h.hint:
                                 times.add((h.index, h.context))
                             if strength > found.get(h.index, _NOTHING)[0]:
-                                found[h.index] = (strength, (shown, h.start, h.end, whole))
+                                found[h.index] = (strength, (shown, at + h.start, at + h.end, whole))
                         elif not h.hint and not h.context and strength > named.get(h.index, _NOTHING)[0]:
-                            named[h.index] = (strength, (shown, h.start, h.end, whole))
+                            named[h.index] = (strength, (shown, at + h.start, at + h.end, whole))
                 if whole:
                     lesson = frozenset().union(*(cl.topics.get(a, ()) for a in found))
             for a, (strength, _) in list(found.items()):

@@ -129,14 +129,14 @@ def fold(word: str) -> str:
 
 
 def undot(text: str) -> str:
-    """Dotted initialisms as one word, padded to the same length: "P.E. class" -> "PE   class".
+    """Dotted initialisms as one word: "P.E. class" -> "P'E' class", read as "pe" (apostrophes join a word).
 
-    Spans found in the result point at the same characters of the original text.
+    The text keeps its length, so spans found in the result point at the same characters of the original.
     """
     i = text.find(".")
     while i >= 0:  # cheap test first: most texts have periods only at the ends of sentences and initials
         if i and text[i - 1].isalpha() and text[i + 1 : i + 2].isalpha():
-            return _DOTTED.sub(lambda m: m.group().replace(".", "").ljust(len(m.group())), text)
+            return _DOTTED.sub(lambda m: m.group().replace(".", "'"), text)
         i = text.find(".", i + 1)
     return text
 

@@ -80,6 +80,10 @@ def test_projected_slides_are_neither_crafts_nor_the_playground(matcher):
 def test_dotted_initialisms_are_one_word(matcher):
     day = day_of(matcher, ("pe", "P.E.", "", "Tue,Thu"), ("math", "Math", "", "M-F"))
     assert matched(matcher.match("Will catch a playground ball with two hands.", day)) == {"pe"}
+    # the words a block was recognised by point into its own name
+    named = day_of(matcher, ("h", "Health: P.E. on Fridays", "", "M-F"))
+    text, start, end = named.sources[0][matcher.compiled.activity_index["pe"]][:3]
+    assert text[start:end] == "P.E"
     reading = day_of(matcher, ("dear", "D.E.A.R.", "", "daily"), ("lunch", "Lunch", "", "daily"))
     assert matched(matcher.match("Will stay on task during independent work for 10 minutes.", reading)) == {"dear"}
 

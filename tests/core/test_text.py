@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from goalwriter.core.text import STOPWORDS, fold, joined_key, phrase_keys, stem, tokenize, word_keys
+from goalwriter.core.text import STOPWORDS, fold, joined_key, phrase_keys, stem, tokenize, undot, word_keys
 
 
 @pytest.mark.parametrize(
@@ -81,3 +81,12 @@ def test_joined_key_spells_two_words_as_one():
     assert joined_key("Writer's Workshop") == stem("writersworkshop")
     assert joined_key("one") is None
     assert joined_key("three word phrase") is None
+
+
+def test_dotted_initialisms_read_as_one_word_and_keep_their_place():
+    text = "P.E. and D.E.A.R. with Ms. K. at 8 a.m."
+    assert [t.key for t in tokenize(text) if not t.stop][:3] == ["pe", "dear", "ms"]
+    assert len(undot(text)) == len(text)
+    pe = tokenize(text)[0]
+    assert text[pe.start : pe.end] == "P.E"
+    assert undot("S. will go.") == "S. will go."  # an initial before a word is left alone
