@@ -32,6 +32,24 @@ def test_shipped_lexicon_is_broad_and_consistent():
         assert activity.label and activity.words, activity.key
         for ref, strength in activity.implies:
             assert ref in lexicon.activities and 0 < strength <= 1
+        for ref in activity.topics:
+            assert ref in lexicon.activities and ref != activity.key, (activity.key, ref)
+
+
+def test_classes_name_what_they_only_teach_about():
+    activities = shipped_lexicon().activities
+    assert "personal_care" in activities["health"].topics
+    assert "regulation_time" in activities["sel_lesson"].topics
+    assert not activities["personal_care"].topics  # a block where grooming is done teaches nothing "about" it
+
+
+def test_an_unknown_topic_is_refused(tmp_path):
+    from goalwriter.core.lexicon import _shipped
+
+    path = tmp_path / "lexicon.toml"
+    path.write_text('[activity.health]\nlabel = "health"\nwords = ["health"]\ntopics = ["grooming_room"]\n')
+    with pytest.raises(LexiconError, match="topics names an unknown activity type 'grooming_room'"):
+        _shipped(str(path), 0.0)
 
 
 @pytest.mark.parametrize(
