@@ -18,6 +18,7 @@ Pure Python and numpy; no Qt, no SQL.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
@@ -271,6 +272,7 @@ class CompiledLexicon:
         self.topics = {
             i: frozenset(self.activity_index[k] for k in a.topics) for i, a in enumerate(self.activities) if a.topics
         }
+        self.teaches = frozenset(self.topics)  # activity types that have topics
         self.reinterpret = {
             i: {self.activity_index[src]: self.activity_index[dst] for src, dst in a.reinterpret}
             for i, a in enumerate(self.activities)
@@ -323,6 +325,8 @@ class CompiledLexicon:
         self._near: dict[str, str | None] = {}
         self._words: dict[str, tuple[tuple[str, bool, str | None], ...]] = {}
         self._clauses: OrderedDict[str, _Clause] = OrderedDict()
+        self._names: dict[str, tuple[tuple[int, ...], tuple[_Clause, ...]]] = {}
+        self.blocks: dict[tuple[str, str], tuple] = {}  # what each (name, description) of a block says
 
     # -- reading text ------------------------------------------------------------------------------
     def near_key(self, key: str) -> str | None:
@@ -356,10 +360,18 @@ class CompiledLexicon:
             out.append(clause)
         return tuple(out)
 
-    def scan_at(self, text: str) -> list[tuple[int, _Clause]]:
-        """Like :meth:`scan`, with where each clause starts in ``text`` (spans in a clause are its own)."""
-        get = self._clauses.get
-        return [(m.start(), get(m.group()) or self._clause(m.group())) for m in _PIECES.finditer(undot(text))]
+    def scan_at(self, text: str) -> tuple[tuple[int, ...], tuple[_Clause, ...]]:
+        """Like :meth:`scan`, with where each clause starts in ``text`` (spans in a clause are its own).
+        Used for the names of blocks, which are few and repeat, so the answer is kept per name."""
+        found = self._names.get(text)
+        if found is None:
+            get = self._clauses.get
+            pieces = [(m.start(), m.group()) for m in _PIECES.finditer(undot(text))]
+            found = (tuple(at for at, _ in pieces), tuple(get(p) or self._clause(p) for _, p in pieces))
+            if len(self._names) > 4096:
+                self._names.clear()
+            self._names[text] = found
+        return found
 
     def _clause(self, piece: str) -> _Clause:
         cache = self._clauses
@@ -406,6 +418,7 @@ class CompiledLexicon:
         until = 0
         spans = None
         topical = not _TOPIC_WORDS.isdisjoint(content)  # "unit", "about": a lesson's topic may be named
+        activities = 0
         for j in range(n):
             if j < until or (singles[j] is None and pairs[j] is None):
                 continue
@@ -438,14 +451,16 @@ class CompiledLexicon:
                 start, end = spans[owner[first]][0], spans[owner[last]][1]
             topic = topical and _topic(flat, first, last)
             for kind, idx, strength in entries:
+                if kind == _ACTIVITY:
+                    activities += 1
                 if kind != _IGNORE:
                     hits.append(
                         _Hit(kind, idx, strength, start, end, first, last, context, strength < 1.0, setting, topic)
                     )
-        if len(hits) > 1 and sum(h.kind == _ACTIVITY for h in hits) > 1:
+        if activities > 1:
             hits = _mark_modifiers(hits, text)
         leftovers = tuple(flat[positions[j]][0] for j in range(n) if not covered[j])
-        will = next((i for i, f in enumerate(flat) if f[0] == _WILL), -1)
+        will = next((i for i, f in enumerate(flat) if f[0] == _WILL), -1) if "ill" in text else -1
         return _Clause(text, tuple(hits), tuple(content), leftovers, tuple(k for k in leftovers if _rare(k)), will)
 
 
@@ -521,7 +536,6 @@ class PreparedDay:
     routines: tuple[RoutineText, ...]
     compiled: CompiledLexicon
     matrix: np.ndarray  # routines × (activity types, skills the routine names outright × DIRECT, a zero column)
-    rows: tuple[list[float], ...]  # the same, as Python lists (for explaining one pair)
     sources: tuple[dict[int, tuple], ...]  # per routine: activity type -> where the routine names it
     direct_evidence: tuple[dict[int, tuple], ...]  # per routine: skill -> where it is named
     per_week: tuple[int, ...]
@@ -534,9 +548,16 @@ class PreparedDay:
     order: list = field(default_factory=list)  # [blocks right after, blocks right before] each block, on demand
     anchor_masks: dict = field(default_factory=dict)  # goal anchors -> which blocks are at that time
     cued: tuple[frozenset[tuple[int, int]], ...] = ()  # per routine: (activity, _AFTER/_BEFORE) it says it is at
+    rows: list = field(default_factory=list)  # the matrix as Python lists (for explaining a pair), made on demand
 
     def __len__(self) -> int:
         return len(self.routines)
+
+    def row(self, r: int) -> list[float]:
+        """Routine ``r``'s row of the matrix as a Python list (read cell by cell when writing reasons)."""
+        if not self.rows:
+            self.rows.extend(self.matrix.tolist())
+        return self.rows[r]
 
     def anchored(self, anchors: tuple[tuple[int, int], ...]) -> np.ndarray | None:
         """Which blocks are at the time a goal names ("after PE": PE and the blocks right after it), or
@@ -569,6 +590,7 @@ class PreparedDay:
 
 
 _NOTHING = (0.0, None)
+_NO_OFFSETS = itertools.repeat(0)
 
 
 def _clock(text: str, after: int | None) -> int | None:
@@ -665,83 +687,110 @@ class Matcher:
         """Analyse a classroom's routines once; reuse the result for every goal of that classroom."""
         cl = self.compiled
         n_a, n_s = len(cl.activities), len(cl.skills)
-        rows: list[list[float]] = []
-        sources, direct_evidence, per_week, named_blocks = [], [], [], []
-        cued: list[frozenset[tuple[int, int]]] = []  # per routine: the blocks it says it is after or before
+        at_row: list[int] = []  # the day's table, as its nonzero cells
+        at_column: list[int] = []
+        at_value: list[float] = []
+        sources, direct_evidence, per_week, named_blocks, cued = [], [], [], [], []
         word_routines: dict[str, set[int]] = {}
+        blocks = cl.blocks
         for r, routine in enumerate(routines):
-            found: dict[int, tuple[float, str]] = {}
-            named: dict[int, tuple[float, str]] = {}
-            lesson: frozenset[int] = frozenset()  # what a class named so only teaches about ("Health": hygiene)
-            times: set[tuple[int, int]] = set()  # "showers after PE": (PE, _AFTER)
-            for text, base, whole in ((routine.name or "", 1.0, True), (routine.description or "", DESCRIPTION, False)):
-                # a name is quoted whole, so its spans are kept in the name; a description's, in its clause
-                pieces = cl.scan_at(text) if whole else [(0, c) for c in cl.scan(text)]
-                clauses = [c for _, c in pieces]
-                if whole:
-                    unknown = frozenset(
-                        k for c in clauses for k in c.leftovers if len(k) >= 3 and not k.isdigit()
-                    )
-                    if len(unknown) >= 2:
-                        named_blocks.append((r, unknown))
-                # a hint in a short name is mostly the block's kind ("Circle"), unless the name has a
-                # plain activity word too ("Cooking club": the block is cooking)
-                name_hint = NAME_HINT if whole and not any(
-                    h.kind == _ACTIVITY and not h.hint for c in clauses for h in c.hits
-                ) else HINT
-                for at, clause in pieces:
-                    for k in clause.rare:
-                        word_routines.setdefault(k, set()).add(r)
-                    shown = text if whole else clause.text
-                    for h in clause.hits:
-                        topic = h.topic or (
-                            lesson
-                            and not whole
-                            and (h.index in lesson if h.kind == _ACTIVITY else bool(cl.natural[h.index] & lesson))
-                        )
-                        strength = (name_hint if h.hint and whole else base * h.strength) * (
-                            CONTEXT if h.context else TOPIC if topic else 1.0
-                        )
-                        if h.modifier and whole and not h.hint:
-                            strength *= COMPOUND_HEAD  # "Life skills kitchen" is a kitchen
-                        if h.kind == _ACTIVITY:
-                            if h.context in (_AFTER, _BEFORE) and not h.hint:
-                                times.add((h.index, h.context))
-                            if strength > found.get(h.index, _NOTHING)[0]:
-                                found[h.index] = (strength, (shown, at + h.start, at + h.end, whole))
-                        elif not h.hint and not h.context and strength > named.get(h.index, _NOTHING)[0]:
-                            named[h.index] = (strength, (shown, at + h.start, at + h.end, whole))
-                if whole:
-                    lesson = frozenset().union(*(cl.topics.get(a, ()) for a in found))
-            for a, (strength, _) in list(found.items()):
-                remap = cl.reinterpret.get(a)
-                if remap and strength >= DESCRIPTION:
-                    for src, dst in remap.items():
-                        if src in found:
-                            s, ev = found.pop(src)
-                            if s > found.get(dst, _NOTHING)[0]:
-                                found[dst] = (s, ev)
-            row = [0.0] * (n_a + n_s + 1)  # the last column stays 0: "nothing found"
-            source: dict[int, tuple] = {}  # activity type -> where in the routine it comes from
-            for a, (strength, where) in found.items():
-                for b, link in cl.implied[a]:
-                    value = strength * link
-                    if value > row[b]:
-                        row[b] = value
-                        source[b] = where
-            for s, (strength, _) in named.items():
-                row[n_a + s] = strength * DIRECT
-            rows.append(row)
+            key = (routine.name or "", routine.description or "")
+            block = blocks.get(key)
+            if block is None:
+                block = self._read_block(*key)
+                if len(blocks) > 8192:
+                    blocks.clear()
+                blocks[key] = block
+            row, source, direct, times, unknown, rare = block
+            at_row += [r] * len(row)
+            at_column += row
+            at_value += row.values()
             sources.append(source)
-            direct_evidence.append({s: ev for s, (_, ev) in named.items()})
+            direct_evidence.append(direct)
             per_week.append(_days_per_week(routine.days or ""))
-            cued.append(frozenset(times))
-        rare = {k: frozenset(v) for k, v in word_routines.items() if len(v) <= 2}
-        matrix = np.array(rows, dtype=float).reshape(len(routines), n_a + n_s + 1)
+            cued.append(times)
+            if unknown:
+                named_blocks.append((r, unknown))
+            for k in rare:
+                word_routines.setdefault(k, set()).add(r)
+        rare_words = {k: frozenset(v) for k, v in word_routines.items() if len(v) <= 2}
+        matrix = np.zeros((len(routines), n_a + n_s + 1))
+        if at_row:
+            matrix[at_row, at_column] = at_value
         return PreparedDay(
-            tuple(routines), cl, matrix, tuple(rows), tuple(sources), tuple(direct_evidence), tuple(per_week),
-            tuple(named_blocks), rare, cued=tuple(cued),
+            routines=tuple(routines), compiled=cl, matrix=matrix, sources=tuple(sources),
+            direct_evidence=tuple(direct_evidence), per_week=tuple(per_week), named_blocks=tuple(named_blocks),
+            rare_words=rare_words, cued=tuple(cued),
         )
+
+    def _read_block(self, name: str, description: str) -> tuple:
+        """What one block's name and description say: its row of the day's table (column -> value), where
+        each activity type and skill was found, the blocks it says it comes after or before, the words of
+        its name the lexicon lacks, and its rare leftover words. Kept per (name, description): block names
+        repeat across a school's classrooms, and a day is prepared again after every edit of one block."""
+        cl = self.compiled
+        n_a = len(cl.activities)
+        found: dict[int, tuple[float, tuple]] = {}
+        named: dict[int, tuple[float, tuple]] = {}
+        lesson: frozenset[int] = frozenset()  # what a class named so only teaches about ("Health": hygiene)
+        times: set[tuple[int, int]] = set()  # "showers after PE": (PE, _AFTER)
+        unknown: frozenset[str] = frozenset()
+        rare: list[str] = []
+        for text, base, whole in ((name, 1.0, True), (description, DESCRIPTION, False)):
+            # a name is quoted whole, so its spans are kept in the name; a description's, in its clause
+            if whole:
+                offsets, clauses = cl.scan_at(text)
+                unknown = frozenset(k for c in clauses for k in c.leftovers if len(k) >= 3 and not k.isdigit())
+            else:
+                offsets, clauses = _NO_OFFSETS, cl.scan(text)
+            # a hint in a short name is mostly the block's kind ("Circle"), unless the name has a
+            # plain activity word too ("Cooking club": the block is cooking)
+            name_hint = NAME_HINT if whole and not any(
+                h.kind == _ACTIVITY and not h.hint for c in clauses for h in c.hits
+            ) else HINT
+            for at, clause in zip(offsets, clauses, strict=False):
+                rare += clause.rare
+                shown = text if whole else clause.text
+                for h in clause.hits:
+                    topic = h.topic or (
+                        lesson
+                        and not whole
+                        and (h.index in lesson if h.kind == _ACTIVITY else bool(cl.natural[h.index] & lesson))
+                    )
+                    strength = (name_hint if h.hint and whole else base * h.strength) * (
+                        CONTEXT if h.context else TOPIC if topic else 1.0
+                    )
+                    if h.modifier and whole and not h.hint:
+                        strength *= COMPOUND_HEAD  # "Life skills kitchen" is a kitchen
+                    if h.kind == _ACTIVITY:
+                        if h.context in (_AFTER, _BEFORE) and not h.hint:
+                            times.add((h.index, h.context))
+                        if strength > found.get(h.index, _NOTHING)[0]:
+                            found[h.index] = (strength, (shown, at + h.start, at + h.end, whole))
+                    elif not h.hint and not h.context and strength > named.get(h.index, _NOTHING)[0]:
+                        named[h.index] = (strength, (shown, at + h.start, at + h.end, whole))
+            if whole and not cl.teaches.isdisjoint(found):
+                lesson = frozenset().union(*(cl.topics[a] for a in found if a in cl.topics))
+        for a, (strength, _) in list(found.items()):
+            remap = cl.reinterpret.get(a)
+            if remap and strength >= DESCRIPTION:
+                for src, dst in remap.items():
+                    if src in found:
+                        s, ev = found.pop(src)
+                        if s > found.get(dst, _NOTHING)[0]:
+                            found[dst] = (s, ev)
+        row: dict[int, float] = {}  # column -> value (the last column stays 0: "nothing found")
+        source: dict[int, tuple] = {}  # activity type -> where in the block it comes from
+        for a, (strength, where) in found.items():
+            for b, link in cl.implied[a]:
+                value = strength * link
+                if value > row.get(b, 0.0):
+                    row[b] = value
+                    source[b] = where
+        for s, (strength, _) in named.items():
+            row[n_a + s] = strength * DIRECT
+        direct = {s: ev for s, (_, ev) in named.items()}
+        return row, source, direct, frozenset(times), unknown if len(unknown) >= 2 else None, tuple(rare)
 
     # -- goals ------------------------------------------------------------------------------------
     def analyze(self, goal_text: str, domain: str = "") -> _Goal:
@@ -826,7 +875,9 @@ class Matcher:
                 entry[0] *= COMPONENT
             elif level == 2 and (has_task or has_component):
                 entry[0] *= SUPPORT if has_task else COMPONENT
-        if acts_on_block or any(cl.level[i] == 0 and entry[3] for i, entry in skills.items() if i in plain):
+        if not all(entry[3] for entry in skills.values()) and (
+            acts_on_block or any(cl.level[i] == 0 and entry[3] for i, entry in skills.items() if i in plain)
+        ):
             # the behavior names a task or an activity: what the condition names is a material or a support
             for entry in skills.values():
                 if not entry[3]:
@@ -1012,7 +1063,7 @@ class Matcher:
                 found = reasons[(r, s)] = self._skill_reason(day, r, s)
             if found[1]:
                 items.append((found[0] * weight, found[1]))
-        row = day.rows[r]
+        row = day.row(r)
         for a, strength, evidence in zip(goal.settings, goal.setting_strengths, goal.setting_evidence, strict=True):
             if row[a] > 0:
                 items.append((row[a] * strength, self._reason(day, ("setting", r, a, evidence))))
