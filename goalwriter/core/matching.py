@@ -860,9 +860,11 @@ class Matcher:
         for i in list(skills):
             if any(other in plain for other in cl.not_with[i]):
                 del skills[i]
-        if not plain:
+        if not any(skills[i][3] for i in plain if i in skills):
+            # nothing named plainly in the behavior: its hints say what it targets ("will write 3 sentences",
+            # whatever tool the condition names)
             for entry in skills.values():
-                if not entry[2] and entry[0] == HINT:
+                if not entry[2] and entry[0] == HINT and (entry[3] or not plain):
                     entry[0] = HINT_ALONE
         has_task = any(cl.level[i] == 0 for i in plain if i in skills)
         has_component = any(cl.level[i] == 1 for i in plain if i in skills)
@@ -876,7 +878,7 @@ class Matcher:
             elif level == 2 and (has_task or has_component):
                 entry[0] *= SUPPORT if has_task else COMPONENT
         if not all(entry[3] for entry in skills.values()) and (
-            acts_on_block or any(cl.level[i] == 0 and entry[3] for i, entry in skills.items() if i in plain)
+            acts_on_block or any(cl.level[i] == 0 and entry[3] for i, entry in skills.items())
         ):
             # the behavior names a task or an activity: what the condition names is a material or a support
             for entry in skills.values():

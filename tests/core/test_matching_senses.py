@@ -53,6 +53,11 @@ ATTENDING = "staying with the group during lessons"
          "organizing materials (executive function)"),
         ("Will sit on the toilet for 2 minutes.", "Will sit in his spot on the carpet.", ATTENDING),
         ("Will complete a 4-piece inset puzzle.", "Will remain in seat for the lesson.", ATTENDING),
+        ("Will carry his tray and find a seat.", "Will stay seated for the whole lesson.", ATTENDING),
+        ("Will sew a running stitch on a sewing card.", "Will jump and land on two feet.",
+         "jumping, hopping and skipping"),
+        ("Will wear headphones for the whole lunch period.", "Will finish eating his lunch in 20 minutes.",
+         "eating and mealtime skills"),
     ],
 )
 def test_a_word_is_read_in_its_sense(matcher, wrong, right, skill):
@@ -96,6 +101,15 @@ def test_a_skill_named_only_in_the_condition_counts_less(matcher):
     assert "lunch" not in matched(behavior) and "ww" in matched(behavior)
     # the same material named as what the student does keeps its full weight
     assert "lunch" in matched(matcher.match("Will open a zip-top bag and his yogurt tube.", day))
+
+
+def test_a_tool_in_the_condition_does_not_outweigh_the_behavior(matcher):
+    day = day_of(
+        matcher, ("write", "Writing", "journals", "M-F"), ("art", "Art", "painting and drawing", "Wed")
+    )
+    result = matcher.match("Using a pencil grip, will write 3 sentences on the lines.", day)
+    assert matched(result) == {"write"}
+    assert "art" in matched(matcher.match("Will hold a marker with a tripod grasp.", day))
 
 
 # -- 2. one topic word should not pull in every block --------------------------------------------------------
