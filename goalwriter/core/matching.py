@@ -13,6 +13,12 @@ How a pair is scored (all weights are module constants below):
    names that the routine is. Words neither side's lexicon knows are compared with rapidfuzz, as a
    weak fallback.
 
+Words are read in context, so that one shared word does not decide a pair: a skill named only in the
+goal's condition ("Given a zip bag, ...") counts less than what its behavior names; a goal timed by a
+block ("after PE") favours that block and the ones right after it; a class that only teaches about a
+topic ("Health: hygiene unit") is not where the topic is done; and in a block's name an activity right
+before another only says what kind ("Life skills kitchen").
+
 Pure Python and numpy; no Qt, no SQL.
 """
 
@@ -199,8 +205,6 @@ class _Hit(NamedTuple):
     setting: bool  # shortly after "during" / "at" / "in"
     topic: bool  # what a lesson is about ("hygiene unit", "lesson on feelings"), not what is done
     modifier: bool = False  # an activity phrase right before another: "life skills" in "Life skills kitchen"
-
-
 
 
 class _Clause(NamedTuple):

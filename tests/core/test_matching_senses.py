@@ -134,6 +134,18 @@ def test_a_goal_timed_by_a_block_favours_it_and_the_block_after_it(matcher):
     assert untimed["home"] > timed["home"] and untimed["out"] > timed["out"]
 
 
+def test_without_times_the_next_row_comes_right_after(matcher):
+    day = day_of(
+        matcher,
+        ("care1", "Personal care", "", "daily"),
+        ("pe", "Adapted PE", "", "daily"),
+        ("care2", "Personal care", "", "daily"),
+        ("math", "Math", "", "daily"),
+    )
+    assert matched(matcher.match("After PE, will apply deodorant and comb his hair.", day)) == {"care2"}
+    assert matched(matcher.match("Before PE, will apply sunscreen.", day)) == {"care1"}
+
+
 def test_a_block_that_says_when_it_is_counts_as_that_time(matcher):
     day = day_of(
         matcher,
