@@ -133,8 +133,8 @@ def undot(text: str) -> str:
 
     The text keeps its length, so spans found in the result point at the same characters of the original.
     """
-    i = text.find(".")
-    while i >= 0:  # cheap test first: most texts have periods only at the ends of sentences and initials
+    i = text.find(".")  # most texts have no period, or only at the ends of sentences and initials
+    while i >= 0:
         if i and text[i - 1].isalpha() and text[i + 1 : i + 2].isalpha():
             return _DOTTED.sub(lambda m: m.group().replace(".", "'"), text)
         i = text.find(".", i + 1)
