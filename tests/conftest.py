@@ -131,3 +131,24 @@ def _no_stale_error_sink():
     commands = sys.modules.get("goalwriter.ui.commands")
     if commands is not None:
         commands.ServiceCommand.error_sink = None
+
+
+def evaluate_alignment(labeled_set: Path) -> dict:
+    """Score `goalwriter align` on a labeled set with the shared evaluation tool; its metrics as a dict."""
+    import json
+    import shlex
+    import subprocess
+    import sys
+
+    tool = SHARED / "tools" / "eval_alignment.py"
+    assert tool.is_file(), f"the shared evaluation tool is missing: {tool} (set GOALWRITER_SHARED)"
+    command = f"{shlex.quote(sys.executable)} -m goalwriter align"
+    result = subprocess.run(
+        [sys.executable, str(tool), str(labeled_set), "--json", "--cmd", command],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[1],
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])

@@ -7,30 +7,15 @@ flag_recall 0.4, flag_false 0.0233), so they catch regressions. They are not tar
 
 from __future__ import annotations
 
-import json
-import shlex
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.conftest import SHARED
+from tests.conftest import evaluate_alignment
 
-EVAL = SHARED / "tools" / "eval_alignment.py"
-ROOT = Path(__file__).resolve().parents[2]
-HOLDOUT = ROOT / "tests" / "data" / "alignment-holdout"
+HOLDOUT = Path(__file__).resolve().parents[1] / "data" / "alignment-holdout"
 
 
 def test_held_out_set_stays_above_its_floor():
-    command = f"{shlex.quote(sys.executable)} -m goalwriter align"
-    result = subprocess.run(
-        [sys.executable, str(EVAL), str(HOLDOUT), "--json", "--cmd", command],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
-    metrics = json.loads(result.stdout.strip().splitlines()[-1])
+    metrics = evaluate_alignment(HOLDOUT)
     assert metrics["goals"] == 48
     assert metrics["pairs_judged"] == 633
     assert metrics["strong_recall"] >= 0.80

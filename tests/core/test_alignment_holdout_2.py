@@ -12,17 +12,13 @@ these numbers, report it; do not edit the labels to follow the matcher.
 """
 from __future__ import annotations
 
-import json
-import shlex
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-SET = ROOT / "tests" / "data" / "alignment-holdout-2"
-EVAL = ROOT.parent / "shared" / "tools" / "eval_alignment.py"
+from tests.conftest import evaluate_alignment
+
+SET = Path(__file__).resolve().parents[1] / "data" / "alignment-holdout-2"
 
 FLOORS = {
     "strong_recall": 0.78,
@@ -37,15 +33,7 @@ FLAG_FALSE_CEILING = 0.07
 
 @pytest.fixture(scope="module")
 def metrics() -> dict:
-    if not EVAL.is_file():
-        pytest.skip(f"scorer not found: {EVAL}")
-    cmd = f"{shlex.quote(sys.executable)} -m goalwriter align"
-    proc = subprocess.run(
-        [sys.executable, str(EVAL), str(SET), "--cmd", cmd, "--json"],
-        capture_output=True, text=True, cwd=ROOT, timeout=300,
-    )
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    return evaluate_alignment(SET)
 
 
 def test_set_shape(metrics: dict) -> None:

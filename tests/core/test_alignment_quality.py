@@ -2,29 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import shlex
-import subprocess
-import sys
-from pathlib import Path
-
-from tests.conftest import ALIGNMENT_DEV, SHARED
-
-EVAL = SHARED / "tools" / "eval_alignment.py"
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import ALIGNMENT_DEV, evaluate_alignment
 
 
 def test_development_set_meets_the_acceptance_bar():
-    command = f"{shlex.quote(sys.executable)} -m goalwriter align"
-    result = subprocess.run(
-        [sys.executable, str(EVAL), str(ALIGNMENT_DEV), "--json", "--cmd", command],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
-    metrics = json.loads(result.stdout.strip().splitlines()[-1])
+    metrics = evaluate_alignment(ALIGNMENT_DEV)
     assert metrics["goals"] == 49
     assert metrics["strong_recall"] >= 0.85
     assert metrics["precision"] >= 0.85
