@@ -24,6 +24,7 @@ Pure Python and numpy; no Qt, no SQL.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import OrderedDict
@@ -205,6 +206,9 @@ class _Hit(NamedTuple):
     setting: bool  # shortly after "during" / "at" / "in"
     topic: bool  # what a lesson is about ("hygiene unit", "lesson on feelings"), not what is done
     modifier: bool = False  # an activity phrase right before another: "life skills" in "Life skills kitchen"
+
+
+_new_hit = functools.partial(tuple.__new__, _Hit)  # a _Hit from a tuple of all its fields, without __new__'s frame
 
 
 class _Clause(NamedTuple):
@@ -458,13 +462,17 @@ class CompiledLexicon:
                 if kind == _ACTIVITY:
                     activities += 1
                 if kind != _IGNORE:
-                    hits.append(
-                        _Hit(kind, idx, strength, start, end, first, last, context, strength < 1.0, setting, topic)
-                    )
+                    hint = strength < 1.0
+                    fields = (kind, idx, strength, start, end, first, last, context, hint, setting, topic, False)
+                    hits.append(_new_hit(fields))
         if activities > 1:
             hits = _mark_modifiers(hits, text)
         leftovers = tuple(flat[positions[j]][0] for j in range(n) if not covered[j])
-        will = next((i for i, f in enumerate(flat) if f[0] == _WILL), -1) if "ill" in text else -1
+        will = -1
+        if "ill" in text:
+            keys = [f[0] for f in flat]
+            if _WILL in keys:
+                will = keys.index(_WILL)
         return _Clause(text, tuple(hits), tuple(content), leftovers, tuple(k for k in leftovers if _rare(k)), will)
 
 
@@ -814,6 +822,7 @@ class Matcher:
 
     def _analyze(self, text: str, domain: str) -> _Goal:
         cl = self.compiled
+        level = cl.level
         clauses = cl.scan(text)
         skills: dict[int, list] = {}  # idx -> [weight, evidence, from a word, named in the behavior]
         settings: dict[int, list] = {}  # idx -> [strength, evidence]
@@ -822,37 +831,41 @@ class Matcher:
         # The goal's condition ("Given a zip bag, ...") comes before its "will"; the behavior after it.
         in_condition = any(c.will >= 0 for c in clauses)
         for clause in clauses:
-            previous: _Hit | None = None
+            will = clause.will if in_condition else -1
+            previous_end, previous_last, previous_index = 0, -2, -1
+            words = clause.text
             for h in clause.hits:
-                if h.kind == _SKILL:
-                    behavior = not in_condition or 0 <= clause.will < h.first
-                    cur = skills.get(h.index)
-                    if cur is None or h.strength > cur[0]:
-                        skills[h.index] = [h.strength, clause.text[h.start : h.end], not h.hint, behavior]
-                    if behavior:
-                        skills[h.index][3] = True
-                elif not h.hint:
-                    if not h.context and (not in_condition or 0 <= clause.will < h.first):
-                        acts_on_block = True  # "will build a Lego model", "will open containers at lunch"
-                    if h.context in (_AFTER, _BEFORE) and not any(
-                        o.kind == _SKILL and o.start == h.start and cl.level[o.index] == 2 for o in clause.hits
+                kind, index, strength, start, end, first, last, context, hint, setting = h[:10]
+                behavior = not in_condition or 0 <= will < first
+                if kind == _SKILL:
+                    cur = skills.get(index)
+                    if cur is None:
+                        skills[index] = [strength, words[start:end], not hint, behavior]
+                    else:
+                        if strength > cur[0]:
+                            cur[0], cur[1], cur[2] = strength, words[start:end], not hint
+                        cur[3] = cur[3] or behavior
+                    continue
+                if hint:
+                    continue
+                if not context:
+                    acts_on_block |= behavior  # "will build a Lego model", "will open containers at lunch"
+                    strength = 1.0 if setting else MENTIONED
+                else:
+                    if context != _FOR and not any(
+                        o.kind == _SKILL and o.start == start and level[o.index] == 2 for o in clause.hits
                     ):  # "after PE" times the goal; "after a movement break" names a support
-                        anchors.add((h.index, h.context))
-                    strength = 0.5 if h.context else 1.0 if h.setting else MENTIONED
-                    if (
-                        previous is not None
-                        and previous.index != h.index
-                        and previous.last + 1 == h.first
-                        and not clause.text[previous.end : h.start].strip()
-                    ):
-                        strength *= COMPOUND_HEAD
-                    cur = settings.get(h.index)
-                    if cur is None or strength > cur[0]:
-                        settings[h.index] = [strength, clause.text[h.start : h.end]]
-                    if strength >= MENTIONED:
-                        named_setting |= h.setting
-                        mentioned_setting = True
-                    previous = h
+                        anchors.add((index, context))
+                    strength = 0.5
+                if previous_last + 1 == first and previous_index != index and not words[previous_end:start].strip():
+                    strength *= COMPOUND_HEAD  # "greenhouse work site": the place is the greenhouse
+                cur = settings.get(index)
+                if cur is None or strength > cur[0]:
+                    settings[index] = [strength, words[start:end]]
+                if strength >= MENTIONED:
+                    named_setting |= setting
+                    mentioned_setting = True
+                previous_end, previous_last, previous_index = end, last, index
             if clause.will >= 0:
                 in_condition = False
         if domain:
@@ -860,9 +873,10 @@ class Matcher:
                 for h in clause.hits:
                     if h.kind == _SKILL and not h.hint and h.index not in skills:
                         skills[h.index] = [DOMAIN, domain.strip(), False, False]
-        plain = {i for i, (w, _, word, _) in skills.items() if word and w >= 1.0}
+        plain = {i for i, entry in skills.items() if entry[2] and entry[0] >= 1.0}
+        not_with = cl.not_with
         for i in list(skills):
-            if any(other in plain for other in cl.not_with[i]):
+            if not_with[i] and any(other in plain for other in not_with[i]):
                 del skills[i]
         if not any(skills[i][3] for i in plain if i in skills):
             # nothing named plainly in the behavior: its hints say what it targets ("will write 3 sentences",
@@ -870,26 +884,30 @@ class Matcher:
             for entry in skills.values():
                 if not entry[2] and entry[0] == HINT and (entry[3] or not plain):
                     entry[0] = HINT_ALONE
-        has_task = any(cl.level[i] == 0 for i in plain if i in skills)
-        has_component = any(cl.level[i] == 1 for i in plain if i in skills)
+        has_task = has_component = False
+        for i in plain:
+            if i in skills:
+                has_task |= level[i] == 0
+                has_component |= level[i] == 1
+        all_behavior = True
         for i, entry in list(skills.items()):
-            level = cl.level[i]
             if has_task and not entry[2]:
                 del skills[i]  # only a hint, and the goal names a task plainly
                 continue
-            if level == 1 and has_task:
+            if level[i] == 1 and has_task:
                 entry[0] *= COMPONENT
-            elif level == 2 and (has_task or has_component):
+            elif level[i] == 2 and (has_task or has_component):
                 entry[0] *= SUPPORT if has_task else COMPONENT
-        if not all(entry[3] for entry in skills.values()) and (
-            acts_on_block or any(cl.level[i] == 0 and entry[3] for i, entry in skills.items())
-        ):
+            all_behavior &= entry[3]
+        if not all_behavior and (acts_on_block or any(level[i] == 0 and e[3] for i, e in skills.items())):
             # the behavior names a task or an activity: what the condition names is a material or a support
             for entry in skills.values():
                 if not entry[3]:
                     entry[0] *= CONDITION
-        order = tuple(sorted(skills, key=lambda i: (-skills[i][0], i)))
-        setting_order = tuple(sorted(settings, key=lambda i: (-settings[i][0], i)))
+        order = tuple(sorted(skills, key=lambda i: (-skills[i][0], i))) if len(skills) > 1 else tuple(skills)
+        setting_order = (
+            tuple(sorted(settings, key=lambda i: (-settings[i][0], i))) if len(settings) > 1 else tuple(settings)
+        )
         strengths = [settings[a][0] for a in setting_order]
         columns: list[int] = []
         values: list[float] = []
@@ -916,7 +934,7 @@ class Matcher:
             clauses=clauses,
             labels=tuple(cl.skills[i].label for i in order if skills[i][0] >= COMPONENT * SUPPORT),
             narrowing=NAMED_SETTING_DAMP if named_setting else MENTIONED_SETTING_DAMP if mentioned_setting else 1.0,
-            anchors=tuple(sorted(anchors)),
+            anchors=tuple(sorted(anchors)) if anchors else (),
             alone=not any(entry[3] for entry in skills.values()),
         )
 
