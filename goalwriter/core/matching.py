@@ -89,7 +89,7 @@ _CUE = {stem(w): _BEFORE for w in ("before", "prior", "until", "till")} | {stem(
 _TOPIC_AFTER = frozenset(stem(w) for w in ("unit", "units", "curriculum"))  # "hygiene unit"
 _TOPIC_BEFORE = frozenset(stem(w) for w in ("about",))  # "lesson about feelings"
 _TOPIC_WORDS = _TOPIC_AFTER | _TOPIC_BEFORE
-_WILL = stem("will")
+_WILL_WORD = re.compile(r"(?<![^\W_])[Ww][Ii][Ll][Ll](?![^\W_])")  # "will": a goal's behavior follows it
 _SETTING_KEYS = frozenset(stem(w) for w in SETTING_WORDS)
 # Words too common in school text to tie a goal to a block on their own.
 _GENERIC_TEXT = """
@@ -219,7 +219,7 @@ class _Clause(NamedTuple):
     content: tuple[str, ...]  # stems of the content words (lexicon spellings where a typo was corrected)
     leftovers: tuple[str, ...]  # stems of the content words no lexicon phrase covered
     rare: tuple[str, ...]  # the leftovers specific enough for the shared-word fallback
-    will: int  # word position of the first "will" (where a goal's behavior starts), or -1
+    will: int  # where the first "will" starts in the clause (a goal's behavior comes after it), or -1
 
 
 class CompiledLexicon:
@@ -468,11 +468,8 @@ class CompiledLexicon:
         if activities > 1:
             hits = _mark_modifiers(hits, text)
         leftovers = tuple(flat[positions[j]][0] for j in range(n) if not covered[j])
-        will = -1
-        if "ill" in text:
-            keys = [f[0] for f in flat]
-            if _WILL in keys:
-                will = keys.index(_WILL)
+        found_will = _WILL_WORD.search(text) if "ill" in text else None
+        will = found_will.start() if found_will else -1
         return _Clause(text, tuple(hits), tuple(content), leftovers, tuple(k for k in leftovers if _rare(k)), will)
 
 
@@ -836,7 +833,7 @@ class Matcher:
             words = clause.text
             for h in clause.hits:
                 kind, index, strength, start, end, first, last, context, hint, setting = h[:10]
-                behavior = not in_condition or 0 <= will < first
+                behavior = not in_condition or 0 <= will < start
                 if kind == _SKILL:
                     cur = skills.get(index)
                     if cur is None:
