@@ -33,6 +33,28 @@ def build_main_window(database_url: str | None = None):
     return MainWindow(store)
 
 
+def _install_error_hook(window) -> None:
+    """An unexpected error in a slot is printed (with its traceback) and shown in one message box, instead of
+    vanishing into the console; what was saved before it stays saved."""
+    import traceback
+
+    from goalwriter.store.errors import GoalwriterError
+    from goalwriter.ui import dialogs
+
+    def hook(kind, value, tb):
+        traceback.print_exception(kind, value, tb)
+        if isinstance(value, GoalwriterError):
+            text = str(value)
+        else:
+            text = (
+                f"{kind.__name__}: {value}\n\nEverything saved before this is safe. If it happens again, "
+                "please note what you were doing."
+            )
+        dialogs.error(window, "Something went wrong", text)
+
+    sys.excepthook = hook
+
+
 def main(database_url: str | None = None) -> int:
     """Run the app until its window closes.
 
@@ -43,6 +65,7 @@ def main(database_url: str | None = None) -> int:
 
     app = ensure_application()
     window = MainWindow()
+    _install_error_hook(window)
     window.open_failed.connect(lambda _text: app.exit(2))
     # Once the caseload is up, move everything loaded so far out of the cyclic collector's way, so its
     # full passes stay short while the team types (they otherwise stall the window noticeably).

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, InterfaceError, NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from goalwriter.store.errors import DatabaseError
@@ -166,13 +166,23 @@ class Store:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work: committed when the block ends, rolled back on any error."""
-        with self._sessions() as session, session.begin():
+        with self._connection_errors(), self._sessions() as session, session.begin():
             yield session
 
     @contextmanager
     def reader(self) -> Iterator[Session]:
-        with self._sessions() as session:
+        with self._connection_errors(), self._sessions() as session:
             yield session
+
+    @contextmanager
+    def _connection_errors(self) -> Iterator[None]:
+        """A lost or refused connection (a server restarted, a network gone, a locked file) becomes one
+        clear DatabaseError; the transaction was rolled back, so nothing was half-saved."""
+        try:
+            yield
+        except (OperationalError, InterfaceError) as exc:
+            reason = str(exc.orig).strip().splitlines()[0] if getattr(exc, "orig", None) else str(exc)
+            raise DatabaseError(f"the database {self.display_url} could not be reached: {reason}") from exc
 
     def close(self) -> None:
         self.engine.dispose()

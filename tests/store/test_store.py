@@ -164,3 +164,17 @@ def test_fast_schema_head_matches_the_migrations():
     from goalwriter.store.db import SCHEMA_HEAD
 
     assert head_revision() == SCHEMA_HEAD
+
+
+def test_a_lost_connection_is_one_clear_error_and_nothing_half_saved(store, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    with store.session() as s:
+        s.add(m.School(name="Kept"))
+    with pytest.raises(DatabaseError, match="could not be reached: server closed the connection"):
+        with store.session() as s:
+            s.add(m.School(name="Half"))
+            s.flush()
+            raise OperationalError("INSERT ...", {}, Exception("server closed the connection unexpectedly"))
+    with store.reader() as s:
+        assert [x.name for x in s.scalars(select(m.School))] == ["Kept"]
