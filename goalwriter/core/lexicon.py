@@ -49,6 +49,7 @@ class Concept:
     implies: tuple[tuple[str, float], ...] = ()
     reinterpret: tuple[tuple[str, str], ...] = ()
     topics: tuple[str, ...] = ()  # activity types a class of this kind only teaches about ("health": hygiene)
+    combines: tuple[tuple[str, str], ...] = ()  # a block that is both of a pair is also this ("typed work")
 
     @property
     def all_words(self) -> tuple[str, ...]:
@@ -111,7 +112,7 @@ def _concept(kind: str, key: str, data: dict, where: str) -> Concept:
     if kind == "skill":
         known |= {"level", "natural", "possible", "not_with", "anywhere"}
     else:
-        known |= {"implies", "reinterpret", "topics"}
+        known |= {"implies", "reinterpret", "topics", "combines"}
     unknown = set(data) - known
     if unknown:
         raise LexiconError(f"{where}: [{kind}.{key}] has unknown field(s) {', '.join(sorted(unknown))}")
@@ -140,11 +141,17 @@ def _concept(kind: str, key: str, data: dict, where: str) -> Concept:
         raise LexiconError(f"{where}: [activity.{key}] implies must map activity keys to numbers in (0, 1]")
     if not isinstance(reinterpret, dict) or not all(isinstance(v, str) for v in reinterpret.values()):
         raise LexiconError(f"{where}: [activity.{key}] reinterpret must map activity keys to activity keys")
+    combines = data.get("combines", [])
+    if not isinstance(combines, list) or not all(
+        isinstance(pair, list) and len(pair) == 2 and all(isinstance(k, str) for k in pair) for pair in combines
+    ):
+        raise LexiconError(f"{where}: [activity.{key}] combines must be a list of pairs of activity keys")
     return Concept(
         **common,
         implies=tuple((k, float(v)) for k, v in implies.items()),
         reinterpret=tuple(reinterpret.items()),
         topics=_strings(data.get("topics"), f"{where}: [activity.{key}] topics"),
+        combines=tuple((a, b) for a, b in combines),
     )
 
 
@@ -166,6 +173,10 @@ def _check_references(skills: dict[str, Concept], activities: dict[str, Concept]
         for ref in a.topics:
             if ref not in activities:
                 raise LexiconError(f"{where}: [activity.{a.key}] topics names an unknown activity type {ref!r}")
+        for pair in a.combines:
+            for ref in pair:
+                if ref not in activities or ref == a.key:
+                    raise LexiconError(f"{where}: [activity.{a.key}] combines names an unknown activity type {ref!r}")
 
 
 def _read_toml(path: Path) -> dict:
