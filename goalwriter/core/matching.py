@@ -41,7 +41,19 @@ from rapidfuzz import fuzz, process
 
 from goalwriter.core.days import days_per_week, parse_days
 from goalwriter.core.lexicon import ANY, Lexicon, shipped_lexicon
-from goalwriter.core.text import CONTEXT_WORDS, SETTING_WORDS, WORD, joined_key, phrase_keys, stem, undot, word_keys
+from goalwriter.core.text import (
+    CONTEXT_WORDS,
+    HANDLING_PHRASES,
+    HANDLING_WORDS,
+    QUANTIFIERS,
+    SETTING_WORDS,
+    WORD,
+    joined_key,
+    phrase_keys,
+    stem,
+    undot,
+    word_keys,
+)
 from goalwriter.core.times import minutes_of, parse_time
 
 DEFAULT_THRESHOLD = 0.64
@@ -65,9 +77,13 @@ ANCHOR_GAP = 45  # minutes between two blocks for the second to come "right afte
 DOMAIN = 0.5  # weight of a skill found only in the goal's domain field
 SETTING_BASE = 0.55  # a setting the goal names, when no goal skill relates to that block at all
 SETTING_ALONE = 0.8  # a setting the goal names, when the goal names no skill
+SETTING_EVERY = 1.0  # a block the goal is written for every occasion of ("before leaving each class")
 MENTIONED = 0.85  # an activity the goal mentions without making it the setting ("type on his Chromebook")
 COMPOUND_HEAD = 0.5  # "greenhouse work site": the place is the greenhouse, "work site" only says what kind;
 # in a block's name, "Life skills kitchen": the block is the kitchen, "life skills" only says what kind
+INCIDENTAL = 0.5  # a skill a block's description names, when nothing the block is calls for it ("straws" in math)
+HANDLED = 0.25  # a thing a block only fetches or packs ("grab Chromebook from the locker") is not used there
+COMBINE_MIN = 0.55  # how surely a block must be the second of a pair for the pair to combine ("writing on iPads")
 SECOND = 0.1  # share of the second-best skill added to the best
 NAMED_SETTING_DAMP = 0.7  # "during recess ...": other blocks count less (the goal is written for that setting)
 MENTIONED_SETTING_DAMP = 0.9  # "... on 4 of 5 PE days": a setting mentioned in passing narrows the goal a little
@@ -81,6 +97,7 @@ REASONS = 3
 
 _SKILL, _ACTIVITY, _IGNORE = 0, 1, 2
 _AFTER, _BEFORE, _FOR = 1, 2, 3  # the word an activity follows: "after PE", "before lunch", "for cooking"
+_HANDLED = 4  # ... or a verb that only fetches or packs it: "grab Chromebook", "pack lunchbox"
 _CLAUSES = re.compile(r'[.,;:()\[\]{}!?|\n"]+')
 _PIECES = re.compile(r'[^.,;:()\[\]{}!?|\n"]*[^.,;:()\[\]{}!?|\n"\s][^.,;:()\[\]{}!?|\n"]*')  # the clauses themselves
 _LEVEL = {"task": 0, "component": 1, "support": 2}
@@ -91,6 +108,15 @@ _TOPIC_BEFORE = frozenset(stem(w) for w in ("about",))  # "lesson about feelings
 _TOPIC_WORDS = _TOPIC_AFTER | _TOPIC_BEFORE
 _WILL_WORD = re.compile(r"(?<![^\W_])[Ww][Ii][Ll][Ll](?![^\W_])")  # "will": a goal's behavior follows it
 _SETTING_KEYS = frozenset(stem(w) for w in SETTING_WORDS)
+_QUANTIFIER_KEYS = frozenset(stem(w) for w in QUANTIFIERS)
+_HANDLING_KEYS = frozenset(stem(w) for w in HANDLING_WORDS)
+_HANDLING_PAIRS = frozenset((stem(a), stem(b)) for a, b in HANDLING_PHRASES)
+_PARTICLES = frozenset(b for _, b in _HANDLING_PAIRS)
+_OBJECT_FILLERS = frozenset(stem(w) for w in ("the", "a", "an", "his", "her", "their", "your", "my", "our"))
+# what may stand between "each" and the block it counts: "each of his classes", "all 7 periods"
+_QUANTIFIED_FILLERS = frozenset(stem(w) for w in ("of", "his", "her", "their", "the", "my", "your", "our", "these"))
+# words that join the settings of a list: "at arrival, lunch and dismissal"
+_LIST_GAP = re.compile(r"(?:[\s&/+]|\b(?:and|or|then|also|the|a|an)\b)*", re.IGNORECASE)
 # Words too common in school text to tie a goal to a block on their own.
 _GENERIC_TEXT = """
     time times day days daily week weekly class classes period periods room minute minutes hour school
@@ -206,6 +232,7 @@ class _Hit(NamedTuple):
     setting: bool  # shortly after "during" / "at" / "in"
     topic: bool  # what a lesson is about ("hygiene unit", "lesson on feelings"), not what is done
     modifier: bool = False  # an activity phrase right before another: "life skills" in "Life skills kitchen"
+    every: bool = False  # every occasion of the block counts: "each class", "in 4 of 5 classes"
 
 
 _new_hit = functools.partial(tuple.__new__, _Hit)  # a _Hit from a tuple of all its fields, without __new__'s frame
@@ -281,6 +308,19 @@ class CompiledLexicon:
             i: frozenset(self.activity_index[k] for k in a.topics) for i, a in enumerate(self.activities) if a.topics
         }
         self.teaches = frozenset(self.topics)  # activity types that have topics
+        # (what a block also is, the two it must be): "writing on Chromebooks" is typed work
+        index = self.activity_index
+        self.combines = [(i, index[x], index[y]) for i, a in enumerate(self.activities) for x, y in a.combines]
+        self.combined = frozenset(x for _, x, _ in self.combines)  # the first of each pair ("device_use")
+        # devices, and the blocks where things are put away to go: at the locker or at pack-up, a device the
+        # block grabs or packs ("grab Chromebook from the locker") is carried, not used (at arrival it often is)
+        device = self.activity_index.get("device_use")
+        self.devices = frozenset(() if device is None else np.nonzero(closure[:, device] >= 0.9)[0].tolist())
+        self.stowing = frozenset(self.activity_index[k] for k in ("lockers", "pack_up") if k in self.activity_index)
+        # per skill: the activity types it comes up in at all, or None when it can come up in any block
+        self.related = [
+            None if self.anywhere[i] else frozenset(np.nonzero(self.affinity[i])[0].tolist()) for i in range(n_s)
+        ]
         self.reinterpret = {
             i: {self.activity_index[src]: self.activity_index[dst] for src, dst in a.reinterpret}
             for i, a in enumerate(self.activities)
@@ -332,6 +372,8 @@ class CompiledLexicon:
         self._known = frozenset(self.vocabulary)
         self._near: dict[str, str | None] = {}
         self._words: dict[str, tuple[tuple[str, bool, str | None], ...]] = {}
+        self._counting: set[str] = set()  # written words that are "each", "every", "all"
+        self._handling: set[str] = set()  # written words that are "grab", "pack", "away" ...
         self._clauses: OrderedDict[str, _Clause] = OrderedDict()
         self._names: dict[str, tuple[tuple[int, ...], tuple[_Clause, ...]]] = {}
         self.blocks: dict[tuple[str, str], tuple] = {}  # what each (name, description) of a block says
@@ -399,7 +441,14 @@ class CompiledLexicon:
             )
             if len(self._words) > 100_000:
                 self._words.clear()
+                self._counting.clear()
+                self._handling.clear()
             self._words[raw] = info
+            keys = {key for key, _, _ in info}
+            if not keys.isdisjoint(_QUANTIFIER_KEYS):
+                self._counting.add(raw)
+            if not keys.isdisjoint(_HANDLING_KEYS) or not keys.isdisjoint(_PARTICLES):
+                self._handling.add(raw)
         return info
 
     def _scan_clause(self, text: str) -> _Clause:
@@ -426,6 +475,8 @@ class CompiledLexicon:
         until = 0
         spans = None
         topical = not _TOPIC_WORDS.isdisjoint(content)  # "unit", "about": a lesson's topic may be named
+        counting = not self._counting.isdisjoint(raws)  # "each", "every", "all"
+        handling = not self._handling.isdisjoint(raws)  # "grab", "pack", "put away" ...
         activities = 0
         for j in range(n):
             if j < until or (singles[j] is None and pairs[j] is None):
@@ -446,24 +497,33 @@ class CompiledLexicon:
             until = j + size
             covered[j:until] = [True] * size
             first, last = positions[j], positions[until - 1]
-            context = _cue(flat, first)
+            # "each class", "every recess": every occasion of the block, so the goal is written for it
+            quantified = counting and first > 0 and _quantified(flat, first)
+            cue = 0 if quantified else _cue(flat, first)
             # "during recess", "at lunch", or counted as the occasions of a criterion ("4 of 5 PE days")
-            setting = not context and (
-                _after(flat, first, _SETTING_KEYS, 4, skip_stops=False) or _counted(flat, first)
-            )
+            counted = not cue and _counted(flat, first)
+            setting = quantified or counted or (not cue and _after(flat, first, _SETTING_KEYS, 4, skip_stops=False))
+            context = cue or (_HANDLED if handling and not quantified and _handled(flat, first) else 0)
             if spans is None:
-                spans = [m.span() for m in WORD.finditer(text)]
+                spans = _spans(text, raws)
             if owner is None:
                 start, end = spans[first][0], spans[last][1]
             else:
                 start, end = spans[owner[first]][0], spans[owner[last]][1]
             topic = topical and _topic(flat, first, last)
-            for kind, idx, strength in entries:
+            # "each class", "4 of 5 classes": a hint counted so is the block ("4 of 5 community outings" is not)
+            promote = (quantified or counted) and (last + 1 == len(flat) or flat[last + 1][1])
+            for kind, idx, weight in entries:
+                strength = weight
                 if kind == _ACTIVITY:
                     activities += 1
+                    if promote:
+                        strength = 1.0
                 if kind != _IGNORE:
                     hint = strength < 1.0
-                    fields = (kind, idx, strength, start, end, first, last, context, hint, setting, topic, False)
+                    fields = (
+                        kind, idx, strength, start, end, first, last, context, hint, setting, topic, False, quantified
+                    )
                     hits.append(_new_hit(fields))
         if activities > 1:
             hits = _mark_modifiers(hits, text)
@@ -471,6 +531,44 @@ class CompiledLexicon:
         found_will = _WILL_WORD.search(text) if "ill" in text else None
         will = found_will.start() if found_will else -1
         return _Clause(text, tuple(hits), tuple(content), leftovers, tuple(k for k in leftovers if _rare(k)), will)
+
+
+def _spans(text: str, raws: list[str]) -> list[tuple[int, int]]:
+    """Where each written word of ``text`` starts and ends (``raws`` are its words in order)."""
+    spans = []
+    find, at = text.find, 0
+    for raw in raws:
+        start = find(raw, at)
+        at = start + len(raw)
+        spans.append((start, at))
+    return spans
+
+
+def _quantified(words: list[tuple], first: int) -> bool:
+    """Whether "each", "every" or "all" counts word ``first``: "each class", "all of his classes", "every 2 periods"."""
+    i = first - 1
+    while i >= 0 and first - i <= 4:
+        key = words[i][0]
+        if key in _QUANTIFIER_KEYS:
+            return True
+        if key not in _QUANTIFIED_FILLERS and not key.isdigit():
+            return False
+        i -= 1
+    return False
+
+
+def _handled(words: list[tuple], first: int) -> bool:
+    """Whether a verb that only fetches, packs or puts away comes right before word ``first`` (an article
+    or a possessive aside): "grab Chromebook", "pack his lunchbox", "put away iPads"."""
+    i = first - 1
+    while i >= 0 and words[i][0] in _OBJECT_FILLERS:
+        i -= 1
+    if i < 0:
+        return False
+    key = words[i][0]
+    if key in _HANDLING_KEYS:
+        return True
+    return key in _PARTICLES and i > 0 and (words[i - 1][0], key) in _HANDLING_PAIRS
 
 
 def _counted(words: list[tuple], first: int) -> bool:
@@ -680,6 +778,7 @@ class _Goal(NamedTuple):
     narrowing: float  # factor for blocks that are not a setting the goal names (1.0 when it names none)
     anchors: tuple[tuple[int, int], ...] = ()  # blocks the goal is timed by: (activity, _AFTER or _BEFORE)
     alone: bool = True  # its behavior names no skill (only its condition does, or nothing does)
+    every: bool = False  # it is written for every occasion of a block ("each class"): each one is a full fit
 
 
 class Matcher:
@@ -741,6 +840,8 @@ class Matcher:
         n_a = len(cl.activities)
         found: dict[int, tuple[float, tuple]] = {}
         named: dict[int, tuple[float, tuple]] = {}
+        materials: set[int] = set()  # skills a description names only by a one-word thing ("straws", "binder")
+        carried: list[tuple[int, float, tuple]] = []  # devices a description has fetched or packed
         lesson: frozenset[int] = frozenset()  # what a class named so only teaches about ("Health": hygiene)
         times: set[tuple[int, int]] = set()  # "showers after PE": (PE, _AFTER)
         unknown: frozenset[str] = frozenset()
@@ -766,8 +867,14 @@ class Matcher:
                         and not whole
                         and (h.index in lesson if h.kind == _ACTIVITY else bool(cl.natural[h.index] & lesson))
                     )
+                    context = h.context
+                    if context == _HANDLED:  # "grab Chromebook", "pack lunch": handled things count as named,
+                        context = 0  # except a device at the locker or at pack-up (below)
+                        if not whole and h.kind == _ACTIVITY and h.index in cl.devices:
+                            carried.append((h.index, base * h.strength, (shown, h.start, h.end, whole)))
+                            continue
                     strength = (name_hint if h.hint and whole else base * h.strength) * (
-                        CONTEXT if h.context else TOPIC if topic else 1.0
+                        CONTEXT if context else TOPIC if topic else 1.0
                     )
                     if h.modifier and whole and not h.hint:
                         strength *= COMPOUND_HEAD  # "Life skills kitchen" is a kitchen
@@ -776,10 +883,20 @@ class Matcher:
                             times.add((h.index, h.context))
                         if strength > found.get(h.index, _NOTHING)[0]:
                             found[h.index] = (strength, (shown, at + h.start, at + h.end, whole))
-                    elif not h.hint and not h.context and strength > named.get(h.index, _NOTHING)[0]:
+                    elif not h.hint and not context and strength > named.get(h.index, _NOTHING)[0]:
                         named[h.index] = (strength, (shown, at + h.start, at + h.end, whole))
+                        if whole or h.first < h.last:
+                            materials.discard(h.index)  # a task in words ("walk in line", "brush teeth")
+                        else:
+                            materials.add(h.index)
             if whole and not cl.teaches.isdisjoint(found):
                 lesson = frozenset().union(*(cl.topics[a] for a in found if a in cl.topics))
+        if carried:  # "Locker / bus: grab Chromebook" carries it; "Morning work: grab Chromebook, log in" uses it
+            stowing = not cl.stowing.isdisjoint(found)
+            for a, value, where in carried:
+                strength = value * HANDLED if stowing else value
+                if strength > found.get(a, _NOTHING)[0]:
+                    found[a] = (strength, where)
         for a, (strength, _) in list(found.items()):
             remap = cl.reinterpret.get(a)
             if remap and strength >= DESCRIPTION:
@@ -796,6 +913,21 @@ class Matcher:
                 if value > row.get(b, 0.0):
                     row[b] = value
                     source[b] = where
+        if not cl.combined.isdisjoint(row):
+            for target, a, b in cl.combines:  # "writing on Chromebooks": a device block that is a writing block
+                if row.get(a, 0.0) > 0 and row.get(b, 0.0) >= COMBINE_MIN and row[a] > row.get(target, 0.0):
+                    for c, link in cl.implied[target]:
+                        value = row[a] * link
+                        if value > row.get(c, 0.0):
+                            row[c] = value
+                            source[c] = source[a]
+        if materials:
+            # "straws" in a math block: a material the block does not use for the skill
+            kinds = {a for a, value in row.items() if value >= POSSIBLE}
+            for s in materials:
+                related = cl.related[s]
+                if kinds and related is not None and related.isdisjoint(kinds):
+                    named[s] = (named[s][0] * INCIDENTAL, named[s][1])
         for s, (strength, _) in named.items():
             row[n_a + s] = strength * DIRECT
         direct = {s: ev for s, (_, ev) in named.items()}
@@ -824,13 +956,16 @@ class Matcher:
         skills: dict[int, list] = {}  # idx -> [weight, evidence, from a word, named in the behavior]
         settings: dict[int, list] = {}  # idx -> [strength, evidence]
         anchors: set[tuple[int, int]] = set()  # (activity, _AFTER or _BEFORE): "after PE", "before lunch"
-        named_setting = mentioned_setting = acts_on_block = False
+        named_setting = mentioned_setting = acts_on_block = every = False
         # The goal's condition ("Given a zip bag, ...") comes before its "will"; the behavior after it.
         in_condition = any(c.will >= 0 for c in clauses)
+        listing = False  # the clause before ended on a setting the goal names: "at arrival, lunch and dismissal"
         for clause in clauses:
             will = clause.will if in_condition else -1
             previous_end, previous_last, previous_index = 0, -2, -1
             words = clause.text
+            listed_end = 0 if listing else -1  # where the list of settings goes on in this clause
+            listing = False
             for h in clause.hits:
                 kind, index, strength, start, end, first, last, context, hint, setting = h[:10]
                 behavior = not in_condition or 0 <= will < start
@@ -845,6 +980,13 @@ class Matcher:
                     continue
                 if hint:
                     continue
+                if context == _HANDLED:
+                    context = 0
+                if listed_end >= 0:
+                    if _LIST_GAP.fullmatch(words, listed_end, start):
+                        setting, context, listed_end = True, 0, end
+                    else:
+                        listed_end = -1
                 if not context:
                     acts_on_block |= behavior  # "will build a Lego model", "will open containers at lunch"
                     strength = 1.0 if setting else MENTIONED
@@ -862,6 +1004,8 @@ class Matcher:
                 if strength >= MENTIONED:
                     named_setting |= setting
                     mentioned_setting = True
+                    every |= h.every and setting
+                listing = setting and not context and not words[end:].strip()
                 previous_end, previous_last, previous_index = end, last, index
             if clause.will >= 0:
                 in_condition = False
@@ -933,6 +1077,7 @@ class Matcher:
             narrowing=NAMED_SETTING_DAMP if named_setting else MENTIONED_SETTING_DAMP if mentioned_setting else 1.0,
             anchors=tuple(sorted(anchors)) if anchors else (),
             alone=not any(entry[3] for entry in skills.values()),
+            every=every,
         )
 
     # -- scoring ----------------------------------------------------------------------------------
@@ -984,7 +1129,7 @@ class Matcher:
             setting_at.append([*range(segment + k, segment + k + m), *([empty] * (width_m - m))])
             narrowing.append(g.narrowing)
             relation.append(POSSIBLE if g.narrowing == NAMED_SETTING_DAMP else NATURAL)
-            alone.append(g.alone)
+            alone.append(SETTING_EVERY if g.every else SETTING_ALONE if g.alone else 0.0)
             segment += k + m
         starts.append(len(columns))
         columns.append(day.matrix.shape[1] - 1)
@@ -1005,7 +1150,8 @@ class Matcher:
             setting = best[:, setting_at].max(axis=2)  # routines × goals
             score = np.where(setting >= POSSIBLE, score, score * np.array(narrowing))
             related = np.minimum(1.0, relevance.max(axis=2) / np.array(relation))
-            factor = np.where(np.array(alone), SETTING_ALONE, SETTING_BASE + (1 - SETTING_BASE) * related)
+            alone = np.array(alone)
+            factor = np.where(alone > 0, alone, SETTING_BASE + (1 - SETTING_BASE) * related)
             score = np.maximum(score, setting * factor)
         for j, g in enumerate(goals):
             if g.anchors:

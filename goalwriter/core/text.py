@@ -35,6 +35,16 @@ CONTEXT_WORDS = frozenset({"after", "before", "following", "until", "till", "pri
 # Prepositions that, before an activity word in a goal, make it the setting the goal is written for.
 SETTING_WORDS = frozenset({"during", "at", "in", "throughout", "across", "within", "while"})
 
+# Words that, before an activity word, make it every occasion of that block: "before leaving each class",
+# "in all of his classes", "every recess". A goal written for every class names the class blocks.
+QUANTIFIERS = frozenset({"each", "every", "all"})
+
+# Verbs that, before a thing named in a block's description, mean it is only fetched, packed or put away:
+# "grab Chromebook from the locker", "pack lunchbox" (the block handles the thing; it does not use it).
+HANDLING_WORDS = frozenset({"grab", "fetch", "retrieve", "collect", "return", "stow", "bring", "pack"})
+# ... and the same with a particle: "put away iPads", "pass out Chromebooks".
+HANDLING_PHRASES = frozenset({("put", "away"), ("put", "back"), ("hand", "out"), ("pass", "out"), ("pack", "up")})
+
 # Words the suffix rules would get wrong, with the stem to use. Values are final stems.
 _IRREGULAR = {
     "children": "child", "feet": "foot", "teeth": "tooth", "knives": "knife", "shelves": "shelf",
