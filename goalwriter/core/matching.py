@@ -499,10 +499,8 @@ class CompiledLexicon:
             first, last = positions[j], positions[until - 1]
             # "each class", "every recess": every occasion of the block, so the goal is written for it
             quantified = counting and first > 0 and _quantified(flat, first)
-            cue = 0 if quantified else _cue(flat, first)
-            # "during recess", "at lunch", or counted as the occasions of a criterion ("4 of 5 PE days")
-            counted = not cue and _counted(flat, first)
-            setting = quantified or counted or (not cue and _after(flat, first, _SETTING_KEYS, 4, skip_stops=False))
+            # "after PE", "before lunch", "for cooking"; "during recess", "at lunch", "4 of 5 PE days"
+            cue, setting = (0, True) if quantified else _lead(flat, first)
             context = cue or (_HANDLED if handling and not quantified and _handled(flat, first) else 0)
             if spans is None:
                 spans = _spans(text, raws)
@@ -511,14 +509,18 @@ class CompiledLexicon:
             else:
                 start, end = spans[owner[first]][0], spans[owner[last]][1]
             topic = topical and _topic(flat, first, last)
-            # "each class", "4 of 5 classes": a hint counted so is the block ("4 of 5 community outings" is not)
-            promote = (quantified or counted) and (last + 1 == len(flat) or flat[last + 1][1])
+            promote = None
             for kind, idx, weight in entries:
                 strength = weight
                 if kind == _ACTIVITY:
                     activities += 1
-                    if promote:
-                        strength = 1.0
+                    if weight < 1.0 and setting:
+                        if promote is None:  # "each class", "4 of 5 classes": a hint counted so is the block
+                            promote = (quantified or _counted(flat, first)) and (
+                                last + 1 == len(flat) or flat[last + 1][1]  # ("4 of 5 community outings": not)
+                            )
+                        if promote:
+                            strength = 1.0
                 if kind != _IGNORE:
                     hint = strength < 1.0
                     fields = (
@@ -597,20 +599,22 @@ def _start_of(hits: list[_Hit], first: int) -> int:
     return next(h.start for h in hits if h.first == first)
 
 
-def _cue(words: list[tuple], first: int) -> int:
-    """Which of "after", "before" or "for" comes shortly before word ``first`` (0 for none).
-
-    "calm down after recess": recess is next to the block, not the block.
-    """
+def _lead(words: list[tuple], first: int) -> tuple[int, bool]:
+    """What comes shortly before word ``first``: which of "after", "before" or "for" (0 for none; "calm down
+    after recess" is next to recess, not recess), and whether it names a setting: "during recess", "at lunch",
+    or counted as the occasions of a criterion ("4 of 5 PE days")."""
     i = first - 1
-    while i >= 0 and first - i <= 3:
+    open_cue = True  # "after" reaches across stopwords only ("after the break")
+    while i >= 0 and first - i <= 4:
         key, stop = words[i][0], words[i][1]
-        if key in _CONTEXT_KEYS:
-            return _CUE.get(key, _AFTER)
-        if not stop:
-            return 0
+        if open_cue:
+            if key in _CONTEXT_KEYS and first - i <= 3:
+                return _CUE.get(key, _AFTER), False
+            open_cue = stop
+        if key in _SETTING_KEYS:
+            return 0, True
         i -= 1
-    return 0
+    return 0, _counted(words, first)
 
 
 def _topic(words: list[tuple], first: int, last: int) -> bool:
@@ -620,19 +624,6 @@ def _topic(words: list[tuple], first: int, last: int) -> bool:
         if words[i][0] in _TOPIC_AFTER:
             return True
     return any(words[i][0] in _TOPIC_BEFORE for i in range(max(0, first - 4), first))
-
-
-def _after(words: list[tuple], first: int, wanted: frozenset[str], reach: int, skip_stops: bool) -> bool:
-    """Whether one of ``wanted`` comes shortly before word ``first`` (only across stopwords if asked)."""
-    i = first - 1
-    while i >= 0 and first - i <= reach:
-        key, stop = words[i][0], words[i][1]
-        if key in wanted:
-            return True
-        if skip_stops and not stop:
-            return False
-        i -= 1
-    return False
 
 
 # -- prepared routines ------------------------------------------------------------------------------
@@ -907,8 +898,13 @@ class Matcher:
                             found[dst] = (s, ev)
         row: dict[int, float] = {}  # column -> value (the last column stays 0: "nothing found")
         source: dict[int, tuple] = {}  # activity type -> where in the block it comes from
+        implied = cl.implied
         for a, (strength, where) in found.items():
-            for b, link in cl.implied[a]:
+            if not row:  # the first activity type fills the row (most blocks are one or two)
+                row = {b: strength * link for b, link in implied[a]}
+                source = dict.fromkeys(row, where)
+                continue
+            for b, link in implied[a]:
                 value = strength * link
                 if value > row.get(b, 0.0):
                     row[b] = value
