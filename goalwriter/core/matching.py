@@ -113,6 +113,8 @@ _HANDLING_KEYS = frozenset(stem(w) for w in HANDLING_WORDS)
 _HANDLING_PAIRS = frozenset((stem(a), stem(b)) for a, b in HANDLING_PHRASES)
 _PARTICLES = frozenset(b for _, b in _HANDLING_PAIRS)
 _OBJECT_FILLERS = frozenset(stem(w) for w in ("the", "a", "an", "his", "her", "their", "your", "my", "our"))
+# words that do not make the word before them a modifier: "each class on time" is still each class
+_NOT_NOUNS = _SETTING_KEYS | _CONTEXT_KEYS | frozenset(stem(w) for w in ("on", "by", "from", "out", "up", "off"))
 # what may stand between "each" and the block it counts: "each of his classes", "all 7 periods"
 _QUANTIFIED_FILLERS = frozenset(stem(w) for w in ("of", "his", "her", "their", "the", "my", "your", "our", "these"))
 # words that join the settings of a list: "at arrival, lunch and dismissal"
@@ -517,8 +519,8 @@ class CompiledLexicon:
                     if weight < 1.0 and setting:
                         if promote is None:  # "each class", "4 of 5 classes": a hint counted so is the block
                             promote = (quantified or _counted(flat, first)) and (
-                                last + 1 == len(flat) or flat[last + 1][1]  # ("4 of 5 community outings": not)
-                            )
+                                last + 1 == len(flat) or flat[last + 1][1] or flat[last + 1][0] in _NOT_NOUNS
+                            )  # but not a word that only describes the next ("4 of 5 community outings")
                         if promote:
                             strength = 1.0
                 if kind != _IGNORE:
@@ -876,8 +878,8 @@ class Matcher:
                             found[h.index] = (strength, (shown, at + h.start, at + h.end, whole))
                     elif not h.hint and not context and strength > named.get(h.index, _NOTHING)[0]:
                         named[h.index] = (strength, (shown, at + h.start, at + h.end, whole))
-                        if whole or h.first < h.last:
-                            materials.discard(h.index)  # a task in words ("walk in line", "brush teeth")
+                        if whole or h.first < h.last or clause.text.endswith("ing", h.start, h.end):
+                            materials.discard(h.index)  # a task ("walk in line", "brush teeth", "handwriting")
                         else:
                             materials.add(h.index)
             if whole and not cl.teaches.isdisjoint(found):

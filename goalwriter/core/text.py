@@ -63,6 +63,8 @@ _IRREGULAR = {
     "bagging": "bagging", "bagged": "bagged", "planning": "planning", "projected": "projected",
     "projecting": "projecting", "following": "following", "shopping": "shopping", "weighted": "weighted",
     "use": "use", "uses": "use", "used": "use", "using": "use",
+    # "Block 2" of a block schedule is a class period; "blocks" are for building
+    "blocks": "blocks",
 }
 
 _KEEP_S = ("ss", "us", "is", "ys", "os")

@@ -204,3 +204,32 @@ def test_tying_shoes_is_not_putting_on_a_coat(matcher):
 def test_an_instrument_is_music_class_not_songs_at_story_time(matcher):
     day = day_of(matcher, *SENSES)
     assert matched(matcher.match("Will play a rhythm instrument with a steady beat.", day)) == {"music"}
+
+
+def test_a_block_of_a_block_schedule_is_a_class_and_blocks_are_for_building(matcher):
+    day = day_of(
+        matcher,
+        ("b1", "Block 1", "Biology", "M-F"),
+        ("b2", "Block 2", "English 10", "M-F"),
+        ("lunch", "Lunch", "", "M-F"),
+        ("build", "Centers", "Blocks and puzzles", "Fri"),
+    )
+    result = matcher.match("At the end of each block, will write the homework in his planner.", day)
+    assert {"b1", "b2"} <= matched(result) and not matched(result) & {"lunch", "build"}
+    assert matched(matcher.match("Will stack 6 blocks into a tower.", day)) == {"build"}
+
+
+def test_a_task_a_block_names_in_one_word_still_counts(matcher):
+    day = day_of(matcher, ("mm", "Morning meeting", "Greeting, then a handwriting warm-up", "daily"))
+    assert "mm" in matched(matcher.match("Will form lowercase letters with correct size.", day))
+
+
+def test_practical_life_work_is_pouring_and_fastening(matcher):
+    day = day_of(
+        matcher,
+        ("cycle", "Morning work cycle", "Practical life shelf, dressing frames, sensorial", "daily"),
+        ("out", "Outdoor environment", "", "daily"),
+    )
+    assert matched(matcher.match("Will pour water from a small pitcher into a cup without spilling.", day)) == {"cycle"}
+    # a spoon in a feeding goal is not practical-life work
+    assert "cycle" not in matched(matcher.match("Will use a spoon to eat yogurt, scooping without spilling.", day))

@@ -264,5 +264,5 @@ def test_a_walking_in_line_goal_is_about_moving_between_rooms(matcher):
     ],
 )
 def test_school_words_find_their_blocks(matcher, block, goal):
-    day = day_of(matcher, ("x", *block, "daily"), ("other", "Lunch", "", "daily"))
+    day = day_of(matcher, ("x", *block, "daily"), ("other", "Morning meeting", "", "daily"))
     assert matched(matcher.match(goal, day)) == {"x"}
