@@ -90,3 +90,15 @@ def test_dotted_initialisms_read_as_one_word_and_keep_their_place():
     pe = tokenize(text)[0]
     assert text[pe.start : pe.end] == "P.E"
     assert undot("S. will go.") == "S. will go."  # an initial before a word is left alone
+
+
+def test_a_block_of_a_schedule_and_building_blocks_stay_apart():
+    assert stem("block") == "block" and stem("blocks") == "blocks"  # "Block 2" is a period; "blocks" build towers
+    assert stem("classes") == stem("class") and stem("periods") == stem("period")
+
+
+def test_quantifiers_and_handling_verbs_are_known_words():
+    from goalwriter.core.text import HANDLING_PHRASES, HANDLING_WORDS, QUANTIFIERS
+
+    assert {"each", "every", "all"} == set(QUANTIFIERS)
+    assert "grab" in HANDLING_WORDS and ("put", "away") in HANDLING_PHRASES
