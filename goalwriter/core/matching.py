@@ -499,10 +499,13 @@ class CompiledLexicon:
             until = j + size
             covered[j:until] = [True] * size
             first, last = positions[j], positions[until - 1]
-            # "each class", "every recess": every occasion of the block, so the goal is written for it
+            # "each class", "every recess": every occasion of the block, so the goal is written for it; but "after
+            # each meal" is still after it (a class's start and end are in the class: "after each class")
             quantified = counting and first > 0 and _quantified(flat, first)
             # "after PE", "before lunch", "for cooking"; "during recess", "at lunch", "4 of 5 PE days"
-            cue, setting = (0, True) if quantified else _lead(flat, first)
+            cue, setting = _lead(flat, first)
+            every = quantified and not cue
+            setting = setting or every
             context = cue or (_HANDLED if handling and not quantified and _handled(flat, first) else 0)
             if spans is None:
                 spans = _spans(text, raws)
@@ -513,21 +516,20 @@ class CompiledLexicon:
             topic = topical and _topic(flat, first, last)
             promote = None
             for kind, idx, weight in entries:
-                strength = weight
+                hint = weight < 1.0
+                fields = (kind, idx, weight, start, end, first, last, context, hint, setting, topic, False, every)
                 if kind == _ACTIVITY:
                     activities += 1
-                    if weight < 1.0 and setting:
+                    if hint and (setting or quantified):
                         if promote is None:  # "each class", "4 of 5 classes": a hint counted so is the block
                             promote = (quantified or _counted(flat, first)) and (
                                 last + 1 == len(flat) or flat[last + 1][1] or flat[last + 1][0] in _NOT_NOUNS
                             )  # but not a word that only describes the next ("4 of 5 community outings")
                         if promote:
-                            strength = 1.0
+                            fields = (
+                                kind, idx, 1.0, start, end, first, last, 0, False, True, topic, False, quantified
+                            )
                 if kind != _IGNORE:
-                    hint = strength < 1.0
-                    fields = (
-                        kind, idx, strength, start, end, first, last, context, hint, setting, topic, False, quantified
-                    )
                     hits.append(_new_hit(fields))
         if activities > 1:
             hits = _mark_modifiers(hits, text)

@@ -233,3 +233,23 @@ def test_practical_life_work_is_pouring_and_fastening(matcher):
     assert matched(matcher.match("Will pour water from a small pitcher into a cup without spilling.", day)) == {"cycle"}
     # a spoon in a feeding goal is not practical-life work
     assert "cycle" not in matched(matcher.match("Will use a spoon to eat yogurt, scooping without spilling.", day))
+
+
+def test_after_each_class_is_the_end_of_the_class_but_after_each_meal_is_after_it(matcher):
+    result = matcher.match("After each class, will write the homework in his planner.", day_of(matcher, *PERIODS))
+    assert {"p1", "p3", "p5"} <= matched(result)
+    meals = day_of(
+        matcher,
+        ("bk", "Breakfast", "", "daily", "8:00", "8:20"),
+        ("lunch", "Lunch", "", "daily", "11:00", "11:30"),
+        ("care", "Hygiene", "Brush teeth, wash face", "daily", "11:35", "11:50"),
+    )
+    result = matcher.match("After each meal, will brush his teeth for two minutes.", meals)
+    assert "care" in matched(result) and not matched(result) & {"bk", "lunch"}
+
+
+def test_a_goal_that_stops_a_preferred_activity_finds_choice_time(matcher):
+    day = day_of(
+        matcher, ("choice", "Choice time", "Blocks, iPads, play kitchen", "daily"), ("math", "Math", "", "daily")
+    )
+    assert matched(matcher.match("Will stop choice time when the timer rings and join the line.", day)) == {"choice"}
