@@ -253,3 +253,18 @@ def test_a_goal_that_stops_a_preferred_activity_finds_choice_time(matcher):
         matcher, ("choice", "Choice time", "Blocks, iPads, play kitchen", "daily"), ("math", "Math", "", "daily")
     )
     assert matched(matcher.match("Will stop choice time when the timer rings and join the line.", day)) == {"choice"}
+
+
+def test_academic_classes_are_the_core_subjects_and_each_class_is_every_class(matcher):
+    day = day_of(
+        matcher,
+        ("ela", "ELA", "", "M-F"),
+        ("sci", "Science", "", "M-F"),
+        ("pe", "PE", "", "M-F"),
+        ("art", "Art", "", "M-F"),
+        ("lunch", "Lunch", "", "M-F"),
+    )
+    academic = matcher.match("Will use a self-monitoring checklist to stay on task during academic blocks.", day)
+    assert matched(academic) == {"ela", "sci"}
+    every = matcher.match("At the start of each class, will take out the materials the class needs.", day)
+    assert {"ela", "sci", "pe", "art"} <= matched(every) and "lunch" not in matched(every)
