@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -451,6 +452,7 @@ class CellPanel(QFrame):
         self.definitely_hint.setObjectName("alignmentDefinitelyHint")
         self.definitely_hint.setEnabled(False)
         self.definitely_hint.setIndent(24)
+        self.definitely_hint.setWordWrap(True)
         self.message = QLabel(self)
         self.message.setObjectName("alignmentMessage")
         self.message.setAccessibleName(self.tr("Message about the last change"))
@@ -755,9 +757,25 @@ class AlignmentMatrixView(QWidget):
         self._fit_headers()
 
     def _fit_headers(self) -> None:
-        self.table.horizontalHeader().setSectionResizeMode(self.model.per_week_column, QHeaderView.ResizeMode.Fixed)
+        """No block's header line is cut: the narrowest column still fits the longest line (its time or a
+        long word of its name) in the header's current font, which zoom changes."""
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        lines = [
+            line
+            for section in range(len(self.model.routines))
+            for line in str(self.model.headerData(section, Qt.Orientation.Horizontal) or "").split("\n")
+        ]
+        widest = max((metrics.horizontalAdvance(line) for line in lines), default=0)
+        header.setMinimumSectionSize(max(72, widest + 2 * metrics.averageCharWidth()))
+        header.setSectionResizeMode(self.model.per_week_column, QHeaderView.ResizeMode.Fixed)
         if self.model.columnCount():
-            self.table.setColumnWidth(self.model.per_week_column, 64)
+            self.table.setColumnWidth(self.model.per_week_column, max(64, metrics.horizontalAdvance("week") * 2))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # meeting-mode zoom
+            self._fit_headers()
 
     # -- current cell ----------------------------------------------------------------------------
     def current_cell(self) -> MatrixCell | None:
