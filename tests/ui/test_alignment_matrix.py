@@ -380,3 +380,26 @@ def test_cancelling_the_whole_class_keeps_what_was_shown(qtbot, view, demo_store
     qtbot.waitUntil(lambda: "cancelled" in view.status.text(), timeout=5000)
     assert view.model.rowCount() == rows_before
     assert view.job is None
+
+
+def test_no_header_line_is_cut_even_when_zoomed(view, demo_store):
+    """A full life-skills day on a narrow window: every column still shows its block's time whole."""
+    marcus = next(s for s in queries.list_students(demo_store) if s.name == "Marcus Bell")
+    view.resize(900, 500)
+    view.show_student(marcus.id)
+
+    def cut_lines() -> list[str]:
+        header = view.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        cut = []
+        for section in range(len(view.model.routines)):
+            for line in view.model.headerData(section, Qt.Orientation.Horizontal).split("\n"):
+                if metrics.horizontalAdvance(line) > header.sectionSize(section):
+                    cut.append(line)
+        return cut
+
+    assert cut_lines() == []
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 1.6)
+    view.setFont(font)
+    assert cut_lines() == []
