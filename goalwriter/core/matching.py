@@ -46,6 +46,7 @@ from goalwriter.core.text import (
     HANDLING_PHRASES,
     HANDLING_WORDS,
     QUANTIFIERS,
+    ROUTE_WORDS,
     SETTING_WORDS,
     WORD,
     joined_key,
@@ -85,6 +86,11 @@ INCIDENTAL = 0.5  # a skill a block's description names, when nothing the block 
 HANDLED = 0.25  # a thing a block only fetches or packs ("grab Chromebook from the locker") is not used there
 COMBINE_MIN = 0.55  # how surely a block must be the second of a pair for the pair to combine ("writing on iPads")
 SECOND = 0.1  # share of the second-best skill added to the best
+ABSENT = 0.85  # a goal written for places the day does not have ("at a restaurant job site", "at the pool"): its
+# scores are damped by this much (in proportion to the share of the places it names that no block is), so that
+# only a plain fit elsewhere still shows
+NAMED = 0.95  # a block the goal names outright as its setting ("at lunch": the block is lunch, named with "at")
+PRESENT = 0.4  # how surely some block of the day must be a place the goal names for the day to have it
 NAMED_SETTING_DAMP = 0.7  # "during recess ...": other blocks count less (the goal is written for that setting)
 MENTIONED_SETTING_DAMP = 0.9  # "... on 4 of 5 PE days": a setting mentioned in passing narrows the goal a little
 NAME_MENTION = 0.7  # the goal names the block in words the lexicon does not know ("during Zones group")
@@ -98,11 +104,16 @@ REASONS = 3
 _SKILL, _ACTIVITY, _IGNORE = 0, 1, 2
 _AFTER, _BEFORE, _FOR = 1, 2, 3  # the word an activity follows: "after PE", "before lunch", "for cooking"
 _HANDLED = 4  # ... or a verb that only fetches or packs it: "grab Chromebook", "pack lunchbox"
+_ROUTE = 5  # ... or a word for a place passed on the way: "walk routes through the cafeteria", "past the gym"
 _CLAUSES = re.compile(r'[.,;:()\[\]{}!?|\n"]+')
 _PIECES = re.compile(r'[^.,;:()\[\]{}!?|\n"]*[^.,;:()\[\]{}!?|\n"\s][^.,;:()\[\]{}!?|\n"]*')  # the clauses themselves
 _LEVEL = {"task": 0, "component": 1, "support": 2}
 _CONTEXT_KEYS = frozenset(stem(w) for w in CONTEXT_WORDS)
-_CUE = {stem(w): _BEFORE for w in ("before", "prior", "until", "till")} | {stem("for"): _FOR}
+_ROUTE_KEYS = frozenset(stem(w) for w in ROUTE_WORDS)
+_CUE = {stem(w): _BEFORE for w in ("before", "prior", "until", "till")} | {stem("for"): _FOR} | dict.fromkeys(
+    _ROUTE_KEYS, _ROUTE
+)
+_LEAD_KEYS = _CONTEXT_KEYS | _ROUTE_KEYS
 _TOPIC_AFTER = frozenset(stem(w) for w in ("unit", "units", "curriculum"))  # "hygiene unit"
 _TOPIC_BEFORE = frozenset(stem(w) for w in ("about",))  # "lesson about feelings"
 _TOPIC_WORDS = _TOPIC_AFTER | _TOPIC_BEFORE
@@ -612,7 +623,7 @@ def _lead(words: list[tuple], first: int) -> tuple[int, bool]:
     while i >= 0 and first - i <= 4:
         key, stop = words[i][0], words[i][1]
         if open_cue:
-            if key in _CONTEXT_KEYS and first - i <= 3:
+            if key in _LEAD_KEYS and first - i <= 3:
                 return _CUE.get(key, _AFTER), False
             open_cue = stop
         if key in _SETTING_KEYS:
@@ -651,6 +662,7 @@ class PreparedDay:
     anchor_masks: dict = field(default_factory=dict)  # goal anchors -> which blocks are at that time
     cued: tuple[frozenset[tuple[int, int]], ...] = ()  # per routine: (activity, _AFTER/_BEFORE) it says it is at
     rows: list = field(default_factory=list)  # the matrix as Python lists (for explaining a pair), made on demand
+    most: list = field(default_factory=list)  # per column, how surely the day's likeliest block is it (on demand)
 
     def __len__(self) -> int:
         return len(self.routines)
@@ -660,6 +672,12 @@ class PreparedDay:
         if not self.rows:
             self.rows.extend(self.matrix.tolist())
         return self.rows[r]
+
+    def present(self) -> list[float]:
+        """Per activity type, how surely the day's likeliest block is of that type: what the day has."""
+        if not self.most:
+            self.most.extend(self.matrix.max(axis=0).tolist() if len(self.routines) else [0.0] * self.matrix.shape[1])
+        return self.most
 
     def anchored(self, anchors: tuple[tuple[int, int], ...]) -> np.ndarray | None:
         """Which blocks are at the time a goal names ("after PE": PE and the blocks right after it), or
@@ -774,6 +792,7 @@ class _Goal(NamedTuple):
     anchors: tuple[tuple[int, int], ...] = ()  # blocks the goal is timed by: (activity, _AFTER or _BEFORE)
     alone: bool = True  # its behavior names no skill (only its condition does, or nothing does)
     every: bool = False  # it is written for every occasion of a block ("each class"): each one is a full fit
+    places: tuple[int, ...] = ()  # the settings it names outright ("at the pool", "in the cafeteria")
 
 
 class Matcher:
@@ -957,6 +976,7 @@ class Matcher:
         settings: dict[int, list] = {}  # idx -> [strength, evidence]
         anchors: set[tuple[int, int]] = set()  # (activity, _AFTER or _BEFORE): "after PE", "before lunch"
         named_setting = mentioned_setting = acts_on_block = every = False
+        places: set[int] = set()  # settings named as places
         # The goal's condition ("Given a zip bag, ...") comes before its "will"; the behavior after it.
         in_condition = any(c.will >= 0 for c in clauses)
         listing = False  # the clause before ended on a setting the goal names: "at arrival, lunch and dismissal"
@@ -991,7 +1011,7 @@ class Matcher:
                     acts_on_block |= behavior  # "will build a Lego model", "will open containers at lunch"
                     strength = 1.0 if setting else MENTIONED
                 else:
-                    if context != _FOR and not any(
+                    if context not in (_FOR, _ROUTE) and not any(
                         o.kind == _SKILL and o.start == start and level[o.index] == 2 for o in clause.hits
                     ):  # "after PE" times the goal; "after a movement break" names a support
                         anchors.add((index, context))
@@ -1001,6 +1021,10 @@ class Matcher:
                 cur = settings.get(index)
                 if cur is None or strength > cur[0]:
                     settings[index] = [strength, words[start:end]]
+                if strength >= MENTIONED and (
+                    setting or not any(o.kind == _SKILL and o.start == start for o in clause.hits)
+                ):  # a place ("at the pool", "enter the pool"), not a skill's own word ("will handwrite")
+                    places.add(index)
                 if strength >= MENTIONED:
                     named_setting |= setting
                     mentioned_setting = True
@@ -1078,6 +1102,7 @@ class Matcher:
             anchors=tuple(sorted(anchors)) if anchors else (),
             alone=not any(entry[3] for entry in skills.values()),
             every=every,
+            places=tuple(a for a in setting_order if a in places),
         )
 
     # -- scoring ----------------------------------------------------------------------------------
@@ -1149,11 +1174,21 @@ class Matcher:
         if most_settings:
             setting = best[:, setting_at].max(axis=2)  # routines × goals
             score = np.where(setting >= POSSIBLE, score, score * np.array(narrowing))
-            related = np.minimum(1.0, relevance.max(axis=2) / np.array(relation))
+            # how far a goal skill fits the block: "can come up in any block" counts only in a block the goal names
+            # outright as its setting ("check his schedule at lunch"), not in one it only mentions ("heat a meal")
+            fits = np.where(setting[:, :, None] >= NAMED, relevance, best[:, skill_at])
+            related = np.minimum(1.0, fits.max(axis=2) / np.array(relation))
             alone = np.array(alone)
             factor = np.where(alone > 0, alone, SETTING_BASE + (1 - SETTING_BASE) * related)
             score = np.maximum(score, setting * factor)
+        present = None
         for j, g in enumerate(goals):
+            if g.places:
+                if present is None:
+                    present = day.present()
+                missing = sum(present[a] < PRESENT for a in g.places)
+                if missing:  # "at a restaurant job site" in a day with no restaurant: written for elsewhere
+                    score[:, j] *= 1.0 - (1.0 - ABSENT) * missing / len(g.places)
             if g.anchors:
                 keep = day.anchored(g.anchors)
                 if keep is not None:

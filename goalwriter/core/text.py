@@ -35,6 +35,10 @@ CONTEXT_WORDS = frozenset({"after", "before", "following", "until", "till", "pri
 # Prepositions that, before an activity word in a goal, make it the setting the goal is written for.
 SETTING_WORDS = frozenset({"during", "at", "in", "throughout", "across", "within", "while"})
 
+# Prepositions that, right before a place, make it a place passed on the way, not what is done there: "walk
+# routes through the cafeteria", "walk past the gym" (the lesson is the walk, not lunch or PE).
+ROUTE_WORDS = frozenset({"through", "past", "toward", "towards", "via"})
+
 # Words that, before an activity word, make it every occasion of that block: "before leaving each class",
 # "in all of his classes", "every recess". A goal written for every class names the class blocks.
 QUANTIFIERS = frozenset({"each", "every", "all"})
@@ -65,6 +69,8 @@ _IRREGULAR = {
     "use": "use", "uses": "use", "used": "use", "using": "use",
     # "Block 2" of a block schedule is a class period; "blocks" are for building
     "blocks": "blocks",
+    # "walk past the gym" is not "cut and paste"
+    "paste": "paste", "pastes": "paste", "pasted": "paste", "pasting": "paste",
 }
 
 _KEEP_S = ("ss", "us", "is", "ys", "os")

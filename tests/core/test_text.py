@@ -62,7 +62,7 @@ def test_tokenize_keeps_spans_and_marks_stopwords():
 
 
 def test_punctuation_and_hyphens_split_words():
-    assert [t.key for t in tokenize("pre-writing/cut&paste")] == ["pre", "write", "cut", "past"]
+    assert [t.key for t in tokenize("pre-writing/cut&paste")] == ["pre", "write", "cut", "paste"]
 
 
 def test_abbreviations_expand_to_their_words():
@@ -102,3 +102,7 @@ def test_quantifiers_and_handling_verbs_are_known_words():
 
     assert {"each", "every", "all"} == set(QUANTIFIERS)
     assert "grab" in HANDLING_WORDS and ("put", "away") in HANDLING_PHRASES
+
+
+def test_walking_past_a_room_is_not_paste():
+    assert stem("past") != stem("paste") and stem("pasting") == stem("paste") == stem("pasted")
