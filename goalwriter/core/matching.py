@@ -1141,8 +1141,9 @@ class Matcher:
         values: list[float] = []
         starts: list[int] = []
         skill_at, weights, anywhere, setting_at, narrowing, alone, relation = [], [], [], [], [], [], []
+        damp: list[float] | None = None  # per goal, for the share of the places it names that the day lacks
         segment = 0
-        for g in goals:
+        for j, g in enumerate(goals):
             offset = len(columns)
             starts += [x + offset for x in g.starts] if offset else g.starts
             columns += g.columns
@@ -1156,6 +1157,13 @@ class Matcher:
             relation.append(POSSIBLE if g.narrowing == NAMED_SETTING_DAMP else NATURAL)
             alone.append(SETTING_EVERY if g.every else SETTING_ALONE if g.alone else 0.0)
             segment += k + m
+            if g.places:  # "at a restaurant job site" in a day with no restaurant: written for elsewhere
+                present = day.present()
+                missing = sum(present[a] < PRESENT for a in g.places)
+                if missing:
+                    if damp is None:
+                        damp = [1.0] * len(goals)
+                    damp[j] = 1.0 - (1.0 - ABSENT) * missing / len(g.places)
         starts.append(len(columns))
         columns.append(day.matrix.shape[1] - 1)
         values.append(0.0)
@@ -1164,8 +1172,9 @@ class Matcher:
         )  # routines × (every goal's segments, then the empty one)
         skill_at = np.array(skill_at, dtype=np.intp)
         setting_at = np.array(setting_at, dtype=np.intp)
-        relevance = np.maximum(best[:, skill_at], np.array(anywhere))  # routines × goals × skills
-        contrib = relevance * np.array(weights)
+        picked = best[:, skill_at]  # routines × goals × skills
+        anywhere = np.array(anywhere)
+        contrib = np.maximum(picked, anywhere) * np.array(weights)
         if contrib.shape[2] > 1:
             contrib.sort(axis=2)
             score = contrib[:, :, -1] + SECOND * contrib[:, :, -2]
@@ -1176,19 +1185,15 @@ class Matcher:
             score = np.where(setting >= POSSIBLE, score, score * np.array(narrowing))
             # how far a goal skill fits the block: "can come up in any block" counts only in a block the goal names
             # outright as its setting ("check his schedule at lunch"), not in one it only mentions ("heat a meal")
-            fits = np.where(setting[:, :, None] >= NAMED, relevance, best[:, skill_at])
-            related = np.minimum(1.0, fits.max(axis=2) / np.array(relation))
+            fits = picked.max(axis=2)
+            fits = np.where(setting >= NAMED, np.maximum(fits, anywhere.max(axis=1)), fits)
+            related = np.minimum(1.0, fits / np.array(relation))
             alone = np.array(alone)
             factor = np.where(alone > 0, alone, SETTING_BASE + (1 - SETTING_BASE) * related)
             score = np.maximum(score, setting * factor)
-        present = None
+        if damp is not None:
+            score = score * np.array(damp)
         for j, g in enumerate(goals):
-            if g.places:
-                if present is None:
-                    present = day.present()
-                missing = sum(present[a] < PRESENT for a in g.places)
-                if missing:  # "at a restaurant job site" in a day with no restaurant: written for elsewhere
-                    score[:, j] *= 1.0 - (1.0 - ABSENT) * missing / len(g.places)
             if g.anchors:
                 keep = day.anchored(g.anchors)
                 if keep is not None:
