@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeWidget, QTreeWidgetItem, QWidget
 
 from goalwriter.services import queries
 from goalwriter.store.db import Store
@@ -29,6 +31,7 @@ class CaseloadTree(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setUniformRowHeights(True)
         self.flagged_students: set[int] = set()
+        self.filter_text = ""
         self.currentItemChanged.connect(self._on_current_changed)
         self.reload()
 
@@ -49,9 +52,59 @@ class CaseloadTree(QTreeWidget):
         for item in self._all_items():
             if first_load or self.key_of(item) in expanded:
                 item.setExpanded(True)
+        if self.filter_text:
+            self.apply_filter(self.filter_text)
         self.blockSignals(False)
         if current is not None and not self.select(*current, emit=False):
             self.selected.emit("", 0)
+
+    def apply_filter(self, text: str) -> QTreeWidgetItem | None:
+        """Show only the students whose name, classroom or school holds every word typed (case and accents
+        aside), with the classrooms and schools above them; returns the first student shown."""
+        self.filter_text = text
+        words = fold(text).split()
+        first: QTreeWidgetItem | None = None
+        for s in range(self.topLevelItemCount()):
+            school = self.topLevelItem(s)
+            school_shown = False
+            for c in range(school.childCount()):
+                classroom = school.child(c)
+                context = fold(f"{school.data(0, NAME_ROLE)} {classroom.data(0, NAME_ROLE)}")
+                class_shown = False
+                for i in range(classroom.childCount()):
+                    student = classroom.child(i)
+                    haystack = f"{context} {fold(student.data(0, NAME_ROLE))}"
+                    shown = all(word in haystack for word in words)
+                    student.setHidden(not shown)
+                    if shown:
+                        class_shown = True
+                        first = first or student
+                # an empty classroom stays findable by its own name
+                classroom.setHidden(not class_shown and not all(word in context for word in words))
+                if words and class_shown:
+                    classroom.setExpanded(True)
+                school_shown = school_shown or not classroom.isHidden()
+            school.setHidden(not school_shown and not all(word in fold(school.data(0, NAME_ROLE)) for word in words))
+            if words and school_shown:
+                school.setExpanded(True)
+        return first
+
+    def shown_students(self) -> list[str]:
+        """The names of the students the filter leaves in view, top to bottom."""
+        return [
+            item.data(0, NAME_ROLE)
+            for item in self._all_items_in_order()
+            if item.data(0, KIND_ROLE) == "student" and not item.isHidden()
+        ]
+
+    def _all_items_in_order(self):
+        def walk(item: QTreeWidgetItem):
+            yield item
+            for i in range(item.childCount()):
+                yield from walk(item.child(i))
+
+        for i in range(self.topLevelItemCount()):
+            yield from walk(self.topLevelItem(i))
 
     def set_flags(self, flagged: set[int], checked: set[int] | None = None) -> None:
         """Mark the students with a goal that never comes up in class (● and a tooltip).
@@ -124,3 +177,42 @@ class CaseloadTree(QTreeWidget):
             self.selected.emit("", 0)
         else:
             self.selected.emit(*key)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, so "nunez" finds "Núñez"."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+class CaseloadFilter(QLineEdit):
+    """The "Find a student" box above the caseload: typing narrows the tree, Enter opens the first
+    student shown, Down moves into the tree, Escape clears."""
+
+    def __init__(self, tree: CaseloadTree, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.tree = tree
+        self.setObjectName("caseloadFilter")
+        self.setAccessibleName(self.tr("Find a student by name, classroom or school"))
+        self.setPlaceholderText(self.tr("Find a student…"))
+        self.setClearButtonEnabled(True)
+        self.textChanged.connect(self.tree.apply_filter)
+        self.returnPressed.connect(self.open_first)
+
+    def open_first(self) -> None:
+        first = self.tree.apply_filter(self.text())
+        if first is not None:
+            self.tree.setCurrentItem(first)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            return
+        if event.key() == Qt.Key.Key_Down:
+            self.tree.setFocus()
+            if self.tree.currentItem() is None or self.tree.currentItem().isHidden():
+                first = self.tree.apply_filter(self.text())
+                if first is not None:
+                    self.tree.setCurrentItem(first)
+            return
+        super().keyPressEvent(event)

@@ -15,7 +15,7 @@ from goalwriter.store.errors import GoalwriterError
 from goalwriter.store.events import Change
 from goalwriter.ui import dialogs
 from goalwriter.ui.bridge import ChangeBridge
-from goalwriter.ui.caseload_tree import CASELOAD_KINDS, CaseloadTree
+from goalwriter.ui.caseload_tree import CASELOAD_KINDS, CaseloadFilter, CaseloadTree
 from goalwriter.ui.commands import AddCommand, DeleteCommand, EditCommand, ServiceCommand
 from goalwriter.ui.details_dialogs import ClassroomDialog, StudentDialog
 from goalwriter.ui.student_page import StudentPage
@@ -84,7 +84,15 @@ class Workspace(QSplitter):
         self.pages.setObjectName("pages")
         self.pages.addWidget(self.welcome)
         self.pages.addWidget(self.student_page)
-        self.addWidget(self.caseload_tree)
+        self.caseload_filter = CaseloadFilter(self.caseload_tree, self)
+        navigator = QWidget(self)
+        navigator.setObjectName("caseloadNavigator")
+        column = QVBoxLayout(navigator)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.caseload_filter)
+        column.addWidget(self.caseload_tree, 1)
+        self.addWidget(navigator)
         self.addWidget(self.pages)
         self.setStretchFactor(1, 1)
         self.setSizes([250, 1100])
@@ -120,10 +128,14 @@ class Workspace(QSplitter):
         self.delete_record_action = window.action(
             self.tr("&Delete selected school, classroom or student…"), self.delete_selected, name="deleteRecordAction"
         )
+        self.find_student_action = window.action(
+            self.tr("&Find a student…"), self.find_student, "Ctrl+Shift+F", "findStudentAction"
+        )
         self.load_demo_action = window.action(self.tr("Load s&ample caseload"), self.load_demo, name="loadDemoAction")
         for act in (self.add_school_action, self.add_classroom_action, self.add_student_action,
                     self.edit_record_action, self.delete_record_action):
             file_menu.insertAction(first, act)
+        file_menu.insertAction(first, self.find_student_action)
         file_menu.insertSeparator(first)
         file_menu.insertAction(first, self.load_demo_action)
         file_menu.insertSeparator(first)
@@ -135,6 +147,10 @@ class Workspace(QSplitter):
             self.tr("Your school's &words…"), self.edit_user_words, name="userWordsAction"
         )
         tools.addAction(self.user_words_action)
+
+    def find_student(self) -> None:
+        self.caseload_filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.caseload_filter.selectAll()
 
     # -- selection ------------------------------------------------------------------------------
     def _refresh_welcome(self) -> None:
