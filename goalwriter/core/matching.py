@@ -228,7 +228,11 @@ class _Match(GoalMatch):
 
     @property
     def nearest(self) -> tuple[PairScore, ...]:  # type: ignore[override]
-        return tuple(self._pair(r) for r in self.__dict__["_nearest"])
+        state = self.__dict__
+        values, threshold = state["_values"], state["_context"][0].threshold
+        below = [r for r, value in enumerate(values) if 0 < value < threshold]  # worked out when first read
+        below.sort(key=values.__getitem__, reverse=True)
+        return tuple(self._pair(r) for r in below[:3])
 
 
 # -- the compiled lexicon ----------------------------------------------------------------------------
@@ -676,7 +680,8 @@ class PreparedDay:
     def present(self) -> list[float]:
         """Per activity type, how surely the day's likeliest block is of that type: what the day has."""
         if not self.most:
-            self.most.extend(self.matrix.max(axis=0).tolist() if len(self.routines) else [0.0] * self.matrix.shape[1])
+            n_a = len(self.compiled.activities)
+            self.most.extend(self.matrix[:, :n_a].max(axis=0).tolist() if len(self.routines) else [0.0] * n_a)
         return self.most
 
     def anchored(self, anchors: tuple[tuple[int, int], ...]) -> np.ndarray | None:
@@ -1210,16 +1215,9 @@ class Matcher:
             for r, value in fallback.items():
                 scores[r] = max(scores[r], value)
         threshold = self.threshold
-        matched, below = [], []
-        for r, value in enumerate(scores):
-            if value >= threshold:
-                matched.append(r)
-            elif value > 0:
-                below.append(r)
-        key = scores.__getitem__
+        matched = [r for r, value in enumerate(scores) if value >= threshold]
         if len(matched) > 1:
-            matched.sort(key=key, reverse=True)
-        nearest = sorted(below, key=key, reverse=True)[:3] if below else below
+            matched.sort(key=scores.__getitem__, reverse=True)
         per_week = day.per_week
         weekly = sum([per_week[r] for r in matched])
         result = _new(_Match)
@@ -1233,7 +1231,6 @@ class Matcher:
                 "skills": goal.labels,
                 "_values": scores,
                 "_matched": matched,
-                "_nearest": nearest,
                 "_made": [None] * len(scores),
                 "_context": (self, goal, day, fallback),
             },
