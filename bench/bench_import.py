@@ -29,6 +29,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
+from goalwriter.runtime import tune_collector
 from goalwriter.services import queries
 from goalwriter.services.caseload import add_classroom, add_school
 from goalwriter.store import open_store
@@ -153,6 +154,7 @@ def main() -> None:
     parser.add_argument("--no-freeze", dest="freeze", action="store_false",
                         help="skip gc.freeze() after start-up (goalwriter.app does it once the caseload is up)")
     args = parser.parse_args()
+    tune_collector()  # as goalwriter.app.main does
     app = QApplication.instance() or QApplication([])
     if args.freeze:
         import docx  # noqa: F401 - what the app may load later is loaded now, as in a warmed-up session

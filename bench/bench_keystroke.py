@@ -34,11 +34,13 @@ def main() -> None:
     from PySide6.QtTest import QTest
 
     from goalwriter.app import ensure_application
+    from goalwriter.runtime import tune_collector
     from goalwriter.services import queries
     from goalwriter.services.demo import load_demo_caseload
     from goalwriter.store import open_store
     from goalwriter.ui.main_window import MainWindow
 
+    tune_collector()  # as goalwriter.app.main does
     app = ensure_application()
     store = open_store(f"sqlite:///{tmp / 'demo.sqlite3'}")
     load_demo_caseload(store)

@@ -61,8 +61,10 @@ def main(database_url: str | None = None) -> int:
     The window is shown first and the database opened in the background, so the window appears at
     once; an error opening the database is shown in a message box (and on stderr).
     """
+    from goalwriter.runtime import tune_collector
     from goalwriter.ui.main_window import MainWindow
 
+    tune_collector()
     app = ensure_application()
     window = MainWindow()
     _install_error_hook(window)

@@ -46,6 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from goalwriter.runtime import tune_collector
+
+    tune_collector()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
