@@ -1272,11 +1272,27 @@ class Matcher:
             if row[a] > 0:
                 items.append((row[a] * strength, self._reason(day, ("setting", r, a, evidence))))
         if r in fallback:
-            items.append((fallback[r], f'shared words: "{day.routines[r].name.strip()}"'))
+            items.append((fallback[r], self._shared_reason(goal, day, r, fallback[r])))
         if len(items) > 1:
             items.sort(key=itemgetter(0), reverse=True)
             return tuple(dict.fromkeys(text for value, text in items if value > 0))[:REASONS]
         return (items[0][1],) if items and items[0][0] > 0 else ()
+
+    def _shared_reason(self, goal: _Goal, day: PreparedDay, r: int, value: float) -> str:
+        """The reason for a pair the lexicon does not explain: the goal names the block, or the words
+        the two have in common, as the block writes them."""
+        routine = day.routines[r]
+        name = routine.name.strip()
+        if value >= NAME_MENTION:
+            return f'the goal names this block: "{name}"'
+        keys = {k for c in goal.clauses for k in c.rare if r in day.rare_words.get(k, ())}
+        abbreviations = self.compiled.abbreviations
+        words = dict.fromkeys(
+            w for w in WORD.findall(f"{routine.name} {routine.description or ''}")
+            if any(k in keys for k, _stop in word_keys(w, abbreviations))
+        )
+        shown = ", ".join(f'"{w}"' for w in words) if words else f'"{name}"'
+        return f"words in common: {shown}"
 
     def _skill_reason(self, day: PreparedDay, r: int, s: int) -> tuple[float, str]:
         """How strongly skill ``s`` fits block ``r`` (unweighted), and the reason to show for it."""

@@ -237,4 +237,13 @@ def test_a_block_named_in_the_goal_matches_even_without_lexicon_words(matcher):
     day = matcher.prepare([RoutineText(1, "Bluebird Huddle", ""), RoutineText(2, "Lunch", "")])
     result = matcher.match("During Bluebird Huddle, will greet two classmates.", day)
     assert 1 in matched(result)
-    assert any("shared words" in w for w in result.matches[0].why)
+    assert 'the goal names this block: "Bluebird Huddle"' in result.matches[0].why
+
+
+def test_a_pair_only_rare_words_join_says_which_words(matcher):
+    day = matcher.prepare(
+        [RoutineText(1, "Arrival", "Check the picture schedule, hang coat"), RoutineText(2, "Lunch", "")]
+    )
+    result = matcher.match("Given a picture task strip, will fold towels to the job standard.", day)
+    why = next(p.why for p in result.scores if p.routine_id == 1)
+    assert why == ('words in common: "picture"',)
