@@ -96,6 +96,7 @@ MENTIONED_SETTING_DAMP = 0.9  # "... on 4 of 5 PE days": a setting mentioned in 
 NAME_MENTION = 0.7  # the goal names the block in words the lexicon does not know ("during Zones group")
 SHARED_WORD = 0.15  # each rare word shared by goal and routine that the lexicon does not know
 SHARED_MAX = 0.45
+NEAREST_SHARE = 0.5  # a near miss scores at least this share of the threshold
 FUZZY_CUTOFF = 90.0  # rapidfuzz ratio for a near-miss of a lexicon word ("scisors", "handwritting")
 FUZZY_MIN_LEN = 5
 TYPO_MIN_LEN = 6  # shorter words are too often other real words one letter away ("inset" is not "in seat")
@@ -199,7 +200,7 @@ class GoalMatch:
     never_in_class: bool  # == (not matches)
     thin_coverage: bool  # matches add up to <= 1 opportunity a week
     opportunities_per_week: int  # sum of per_week over matches
-    nearest: tuple[PairScore, ...]  # up to 3 best below the threshold with score > 0
+    nearest: tuple[PairScore, ...]  # up to 3 best below the threshold, from half of it
     skills: tuple[str, ...]  # labels of the skills found in the goal
 
 
@@ -230,7 +231,8 @@ class _Match(GoalMatch):
     def nearest(self) -> tuple[PairScore, ...]:  # type: ignore[override]
         state = self.__dict__
         values, threshold = state["_values"], state["_context"][0].threshold
-        below = [r for r, value in enumerate(values) if 0 < value < threshold]  # worked out when first read
+        floor = threshold * NEAREST_SHARE  # a weaker tie says nothing worth showing in a meeting
+        below = [r for r, value in enumerate(values) if floor <= value < threshold]  # worked out when first read
         below.sort(key=values.__getitem__, reverse=True)
         return tuple(self._pair(r) for r in below[:3])
 
@@ -982,6 +984,7 @@ class Matcher:
         anchors: set[tuple[int, int]] = set()  # (activity, _AFTER or _BEFORE): "after PE", "before lunch"
         named_setting = mentioned_setting = acts_on_block = every = False
         places: set[int] = set()  # settings named as places
+        devices = cl.devices
         # The goal's condition ("Given a zip bag, ...") comes before its "will"; the behavior after it.
         in_condition = any(c.will >= 0 for c in clauses)
         listing = False  # the clause before ended on a setting the goal names: "at arrival, lunch and dismissal"
@@ -1028,8 +1031,8 @@ class Matcher:
                     settings[index] = [strength, words[start:end]]
                 if strength >= MENTIONED and (
                     setting or not any(o.kind == _SKILL and o.start == start for o in clause.hits)
-                ):  # a place ("at the pool", "enter the pool"), not a skill's own word ("will handwrite")
-                    places.add(index)
+                ) and index not in devices:  # a place ("at the pool", "enter the pool"), not a skill's own word
+                    places.add(index)  # ("will handwrite"); a device ("on a tablet") goes where the student goes
                 if strength >= MENTIONED:
                     named_setting |= setting
                     mentioned_setting = True

@@ -198,7 +198,18 @@ def test_never_in_class_when_nothing_matches(matcher, day):
     assert result.never_in_class and result.matches == ()
     assert result.opportunities_per_week == 0 and not result.thin_coverage
     assert [p.routine_id for p in result.nearest] == ["lunch"]
-    assert all(0 < p.score < DEFAULT_THRESHOLD for p in result.nearest)
+    assert all(DEFAULT_THRESHOLD / 2 <= p.score < DEFAULT_THRESHOLD for p in result.nearest)
+
+
+def test_a_weak_tie_is_not_offered_as_a_near_miss(matcher):
+    day = matcher.prepare([
+        RoutineText("arr", "Arrival & cubbies", "Hang coat and backpack, move name to the attendance board"),
+        RoutineText("out", "Outdoor play", "Climber, slide, sandbox. Coats and boots on in winter."),
+        RoutineText("pack", "Pack-up & dismissal", "Coat and backpack on, line up for the bus"),
+    ])
+    result = matcher.match("Will use a child-size mouse to click and drag pictures to a target on the screen.", day)
+    assert result.never_in_class
+    assert [p.routine_id for p in result.nearest] == ["arr"]  # a device at arrival is possible; coats are not
 
 
 def test_thin_coverage_counts_the_days_a_block_meets(matcher, day):

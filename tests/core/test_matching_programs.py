@@ -167,6 +167,14 @@ def test_a_named_place_the_day_has_still_matches(matcher):
     assert matched(matcher.match("Will change into a swimsuit and enter the pool for swim lessons.", day)) == {"swim"}
 
 
+def test_a_device_the_goal_names_goes_with_the_student(matcher):
+    """A tablet or an AAC device is not a place: a day with no computer block still has the goal's block."""
+    day = day_of(matcher, ("fa", "Functional academics", "Reading signs and menus, time, calendar", "daily"),
+                 ("voc", "Vocational tasks", "Folding towels, sorting mail", "daily"))
+    goal = "Given her ID card, Lena will fill in an online job application form on a tablet with 90% of fields correct."
+    assert matched(matcher.match(goal, day)) == {"fa"}
+
+
 def test_a_dining_hall_is_where_students_eat(matcher):
     day = day_of(matcher, *CAMPUS)
     assert "dining" in matched(matcher.match("Will open his food containers and eat lunch within 25 minutes.", day))
