@@ -119,6 +119,8 @@ _TOPIC_AFTER = frozenset(stem(w) for w in ("unit", "units", "curriculum"))  # "h
 _TOPIC_BEFORE = frozenset(stem(w) for w in ("about",))  # "lesson about feelings"
 _TOPIC_WORDS = _TOPIC_AFTER | _TOPIC_BEFORE
 _WILL_WORD = re.compile(r"(?<![^\W_])[Ww][Ii][Ll][Ll](?![^\W_])")  # "will": a goal's behavior follows it
+# "in the life skills program": a program names the kind of class the student is in, not a block of its day
+_PROGRAM = re.compile(r"[\s-]+(?:program|programs|programme|classroom)(?![^\W_])", re.IGNORECASE)
 _SETTING_KEYS = frozenset(stem(w) for w in SETTING_WORDS)
 _QUANTIFIER_KEYS = frozenset(stem(w) for w in QUANTIFIERS)
 _HANDLING_KEYS = frozenset(stem(w) for w in HANDLING_WORDS)
@@ -1006,7 +1008,7 @@ class Matcher:
                             cur[0], cur[1], cur[2] = strength, words[start:end], not hint
                         cur[3] = cur[3] or behavior
                     continue
-                if hint:
+                if hint or _PROGRAM.match(words, end):
                     continue
                 if context == _HANDLED:
                     context = 0
