@@ -50,6 +50,7 @@ class Concept:
     reinterpret: tuple[tuple[str, str], ...] = ()
     topics: tuple[str, ...] = ()  # activity types a class of this kind only teaches about ("health": hygiene)
     combines: tuple[tuple[str, str], ...] = ()  # a block that is both of a pair is also this ("typed work")
+    by_tasks: bool = False  # a block of this kind is the tasks it names ("Apt lab: laundry" is not the kitchen)
 
     @property
     def all_words(self) -> tuple[str, ...]:
@@ -112,7 +113,7 @@ def _concept(kind: str, key: str, data: dict, where: str) -> Concept:
     if kind == "skill":
         known |= {"level", "natural", "possible", "not_with", "anywhere"}
     else:
-        known |= {"implies", "reinterpret", "topics", "combines"}
+        known |= {"implies", "reinterpret", "topics", "combines", "by_tasks"}
     unknown = set(data) - known
     if unknown:
         raise LexiconError(f"{where}: [{kind}.{key}] has unknown field(s) {', '.join(sorted(unknown))}")
@@ -146,8 +147,12 @@ def _concept(kind: str, key: str, data: dict, where: str) -> Concept:
         isinstance(pair, list) and len(pair) == 2 and all(isinstance(k, str) for k in pair) for pair in combines
     ):
         raise LexiconError(f"{where}: [activity.{key}] combines must be a list of pairs of activity keys")
+    by_tasks = data.get("by_tasks", False)
+    if not isinstance(by_tasks, bool):
+        raise LexiconError(f"{where}: [activity.{key}] by_tasks must be true or false")
     return Concept(
         **common,
+        by_tasks=by_tasks,
         implies=tuple((k, float(v)) for k, v in implies.items()),
         reinterpret=tuple(reinterpret.items()),
         topics=_strings(data.get("topics"), f"{where}: [activity.{key}] topics"),

@@ -48,6 +48,7 @@ from goalwriter.core.text import (
     QUANTIFIERS,
     ROUTE_WORDS,
     SETTING_WORDS,
+    STOWED_WORDS,
     WORD,
     joined_key,
     phrase_keys,
@@ -84,6 +85,8 @@ COMPOUND_HEAD = 0.5  # "greenhouse work site": the place is the greenhouse, "wor
 # in a block's name, "Life skills kitchen": the block is the kitchen, "life skills" only says what kind
 INCIDENTAL = 0.5  # a skill a block's description names, when nothing the block is calls for it ("straws" in math)
 HANDLED = 0.25  # a thing a block only fetches or packs ("grab Chromebook from the locker") is not used there
+BY_TASKS = 0.6  # "Apt lab: laundry/cleaning": a block of a kind that holds many tasks is the tasks it names, and
+# its other tasks (cooking, dishes) are only possible there
 COMBINE_MIN = 0.55  # how surely a block must be the second of a pair for the pair to combine ("writing on iPads")
 SECOND = 0.1  # share of the second-best skill added to the best
 ABSENT = 0.85  # a goal written for places the day does not have ("at a restaurant job site", "at the pool"): its
@@ -91,7 +94,8 @@ ABSENT = 0.85  # a goal written for places the day does not have ("at a restaura
 # only a plain fit elsewhere still shows
 NAMED = 0.95  # a block the goal names outright as its setting ("at lunch": the block is lunch, named with "at")
 PRESENT = 0.4  # how surely some block of the day must be a place the goal names for the day to have it
-NAMED_SETTING_DAMP = 0.7  # "during recess ...": other blocks count less (the goal is written for that setting)
+NAMED_SETTING_DAMP = 0.6  # "during recess ...": other blocks count less (the goal is written for that setting), so
+# that a plain fit elsewhere ("in the restroom": the loud cafeteria) stays below the threshold
 MENTIONED_SETTING_DAMP = 0.9  # "... on 4 of 5 PE days": a setting mentioned in passing narrows the goal a little
 NAME_MENTION = 0.7  # the goal names the block in words the lexicon does not know ("during Zones group")
 SHARED_WORD = 0.15  # each rare word shared by goal and routine that the lexicon does not know
@@ -126,6 +130,8 @@ _QUANTIFIER_KEYS = frozenset(stem(w) for w in QUANTIFIERS)
 _HANDLING_KEYS = frozenset(stem(w) for w in HANDLING_WORDS)
 _HANDLING_PAIRS = frozenset((stem(a), stem(b)) for a, b in HANDLING_PHRASES)
 _PARTICLES = frozenset(b for _, b in _HANDLING_PAIRS)
+_STOWED_KEYS = frozenset(stem(w) for w in STOWED_WORDS)
+_STOWED_GAP = frozenset(stem(w) for w in ("on", "in", "into", "to", "onto"))  # "back in the cart", "on the charger"
 _OBJECT_FILLERS = frozenset(stem(w) for w in ("the", "a", "an", "his", "her", "their", "your", "my", "our"))
 # words that do not make the word before them a modifier: "each class on time" is still each class
 _NOT_NOUNS = _SETTING_KEYS | _CONTEXT_KEYS | frozenset(stem(w) for w in ("on", "by", "from", "out", "up", "off"))
@@ -329,6 +335,8 @@ class CompiledLexicon:
             i: frozenset(self.activity_index[k] for k in a.topics) for i, a in enumerate(self.activities) if a.topics
         }
         self.teaches = frozenset(self.topics)  # activity types that have topics
+        # activity types whose block is the tasks it names ("Apt lab: laundry/cleaning")
+        self.by_tasks = frozenset(i for i, a in enumerate(self.activities) if a.by_tasks)
         # (what a block also is, the two it must be): "writing on Chromebooks" is typed work
         index = self.activity_index
         self.combines = [(i, index[x], index[y]) for i, a in enumerate(self.activities) for x, y in a.combines]
@@ -468,7 +476,9 @@ class CompiledLexicon:
             keys = {key for key, _, _ in info}
             if not keys.isdisjoint(_QUANTIFIER_KEYS):
                 self._counting.add(raw)
-            if not keys.isdisjoint(_HANDLING_KEYS) or not keys.isdisjoint(_PARTICLES):
+            if not keys.isdisjoint(_HANDLING_KEYS) or not keys.isdisjoint(_PARTICLES) or not keys.isdisjoint(
+                _STOWED_KEYS
+            ):
                 self._handling.add(raw)
         return info
 
@@ -525,7 +535,9 @@ class CompiledLexicon:
             cue, setting = _lead(flat, first)
             every = quantified and not cue
             setting = setting or every
-            context = cue or (_HANDLED if handling and not quantified and _handled(flat, first) else 0)
+            context = cue or (
+                _HANDLED if handling and not quantified and (_handled(flat, first) or _stowed(flat, last)) else 0
+            )
             if spans is None:
                 spans = _spans(text, raws)
             if owner is None:
@@ -594,6 +606,18 @@ def _handled(words: list[tuple], first: int) -> bool:
     if key in _HANDLING_KEYS:
         return True
     return key in _PARTICLES and i > 0 and (words[i - 1][0], key) in _HANDLING_PAIRS
+
+
+def _stowed(words: list[tuple], last: int) -> bool:
+    """Whether a word that puts the thing away comes right after word ``last``: "Chromebooks back in the cart",
+    "iPads on the charger", "laptops plugged in" (stopwords and "in"/"on" aside)."""
+    for i in range(last + 1, min(len(words), last + 5)):
+        key, stop = words[i][0], words[i][1]
+        if key in _STOWED_KEYS:
+            return True
+        if not stop and key not in _STOWED_GAP:
+            return False
+    return False
 
 
 def _counted(words: list[tuple], first: int) -> bool:
@@ -928,6 +952,12 @@ class Matcher:
                         s, ev = found.pop(src)
                         if s > found.get(dst, _NOTHING)[0]:
                             found[dst] = (s, ev)
+        if named and not cl.by_tasks.isdisjoint(found):
+            # "Apt lab: laundry/cleaning" is the laundry and cleaning lab, not the kitchen
+            tasks = [s for s in named if s not in materials and cl.level[s] == 0]
+            for a in cl.by_tasks.intersection(found):
+                if any(a in cl.natural[s] for s in tasks):
+                    found[a] = (found[a][0] * BY_TASKS, found[a][1])
         row: dict[int, float] = {}  # column -> value (the last column stays 0: "nothing found")
         source: dict[int, tuple] = {}  # activity type -> where in the block it comes from
         implied = cl.implied
@@ -1036,7 +1066,8 @@ class Matcher:
                 ) and index not in devices:  # a place ("at the pool", "enter the pool"), not a skill's own word
                     places.add(index)  # ("will handwrite"); a device ("on a tablet") goes where the student goes
                 if strength >= MENTIONED:
-                    named_setting |= setting
+                    # a device ("on a tablet") goes with the student: it does not narrow the goal to its blocks
+                    named_setting |= setting and index not in devices
                     mentioned_setting = True
                     every |= h.every and setting
                 listing = setting and not context and not words[end:].strip()
@@ -1190,6 +1221,7 @@ class Matcher:
             score = contrib[:, :, -1] + SECOND * contrib[:, :, -2]
         else:
             score = contrib[:, :, 0]
+        unnarrowed = score
         if most_settings:
             setting = best[:, setting_at].max(axis=2)  # routines × goals
             score = np.where(setting >= POSSIBLE, score, score * np.array(narrowing))
@@ -1206,8 +1238,10 @@ class Matcher:
         for j, g in enumerate(goals):
             if g.anchors:
                 keep = day.anchored(g.anchors)
-                if keep is not None:
-                    score[:, j] = np.where(keep, score[:, j], score[:, j] * ANCHOR_DAMP)
+                if keep is not None:  # the blocks at the time the goal names are its setting too
+                    score[:, j] = np.where(
+                        keep, np.maximum(score[:, j], unnarrowed[:, j]), score[:, j] * ANCHOR_DAMP
+                    )
         return np.minimum(score, 1.0).T.tolist()
 
     def _assemble(self, goal: _Goal, day: PreparedDay, scores: list[float]) -> GoalMatch:

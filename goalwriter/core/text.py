@@ -47,7 +47,12 @@ QUANTIFIERS = frozenset({"each", "every", "all"})
 # "grab Chromebook from the locker", "pack lunchbox" (the block handles the thing; it does not use it).
 HANDLING_WORDS = frozenset({"grab", "fetch", "retrieve", "collect", "return", "stow", "bring", "pack"})
 # ... and the same with a particle: "put away iPads", "pass out Chromebooks".
-HANDLING_PHRASES = frozenset({("put", "away"), ("put", "back"), ("hand", "out"), ("pass", "out"), ("pack", "up")})
+HANDLING_PHRASES = frozenset(
+    {("put", "away"), ("put", "back"), ("hand", "out"), ("pass", "out"), ("pack", "up"), ("plug", "in"), ("put", "in")}
+)
+# Words that, right after a thing, mean it is being put away: "Chromebooks back in the cart", "iPads on the charger",
+# "laptops plugged in" (the block returns the thing; it does not use it).
+STOWED_WORDS = frozenset({"back", "away", "cart", "carts", "charger", "chargers", "charging", "plugged", "docked"})
 
 # Words the suffix rules would get wrong, with the stem to use. Values are final stems.
 _IRREGULAR = {
@@ -61,6 +66,8 @@ _IRREGULAR = {
     # words that would otherwise collide with a different word's stem
     "site": "site", "sites": "site", "outing": "outing", "outings": "outing", "banking": "banking",
     "facing": "facing", "bowling": "bowling", "meeting": "meeting", "meetings": "meeting",
+    # an instrument's fingering is not a finger
+    "fingering": "fingering", "fingerings": "fingering",
     "building": "building", "buildings": "building", "during": "during", "news": "news",
     # a verb form with its own meaning: "bagging groceries" is not "a bag", "planning" is not "a plan",
     # "projected slides" are not craft projects

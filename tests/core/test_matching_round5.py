@@ -200,3 +200,180 @@ def test_a_community_gym_is_a_busy_community_setting(matcher):
     )
     result = matcher.match("Will stay in busy, loud community settings for 20 minutes using headphones.", day)
     assert {"gym", "store"} <= matched(result) and "class" not in matched(result)
+
+
+# -- 8. board copying is copying from a board to paper -----------------------------------------------------------
+GRADE2 = (
+    ("arr", "Arrival", "Pick a lunch choice on the SMART Board", "daily"),
+    ("phon", "Phonics", "Dictation on individual whiteboards, sky writing", "daily"),
+    ("morn", "Morning work", "Copy the morning message from the board", "daily"),
+    ("recess", "Recess", "", "daily"),
+)
+
+
+def test_copying_from_the_board_fits_blocks_that_copy_from_a_board_to_paper(matcher):
+    goal = "Will copy 2 sentences from the board to paper with no omitted words."
+    result = matcher.match(goal, day_of(matcher, *GRADE2))
+    assert "morn" in matched(result)
+    assert "arr" not in matched(result) and "phon" not in matched(result)
+
+
+def test_a_letter_formation_goal_still_fits_dictation_on_whiteboards(matcher):
+    result = matcher.match("Will form lowercase letters with correct starting points.", day_of(matcher, *GRADE2))
+    assert "phon" in matched(result) and "arr" not in matched(result)
+
+
+# -- 9. a sensory goal that names its own setting -------------------------------------------------------------
+LOUD_DAY = (
+    ("bath", "Bathroom break", "", "daily"),
+    ("lunch", "Lunch", "Cafeteria", "daily"),
+    ("bus", "Bus line", "", "daily"),
+    ("pe", "PE", "", "M/W"),
+)
+
+
+def test_a_restroom_noise_goal_stays_in_the_restroom(matcher):
+    goal = "Will use the restroom with the automatic flush and hand dryer running, wearing ear defenders."
+    assert matched(matcher.match(goal, day_of(matcher, *LOUD_DAY))) == {"bath"}
+    # a day with no restroom block never has it
+    assert matcher.match(goal, day_of(matcher, *LOUD_DAY[1:])).never_in_class
+
+
+def test_a_goal_for_loud_places_in_general_still_fits_every_loud_block(matcher):
+    goal = "Will tolerate loud, crowded settings for 15 minutes with headphones."
+    result = matcher.match(goal, day_of(matcher, *LOUD_DAY))
+    assert {"lunch", "bus", "pe"} <= matched(result)
+
+
+# -- 10. putting a device away is not using it -----------------------------------------------------------------
+@pytest.mark.parametrize(
+    "stowed",
+    ["Chromebooks back in the cart and plugged in", "Plug in iPads, stack chairs", "Laptops on the chargers"],
+)
+def test_a_device_put_back_at_pack_up_is_handled_not_used(matcher, stowed):
+    day = day_of(matcher, ("pack", "Pack-up", stowed, "daily"), ("lab", "Computer lab", "", "Tue"))
+    result = matcher.match("Will log in to his device with his username and password.", day)
+    assert "lab" in matched(result) and "pack" not in matched(result)
+
+
+def test_a_device_used_at_morning_work_still_counts(matcher):
+    day = day_of(matcher, ("morn", "Morning work", "Log in on Chromebooks, then a typing game", "daily"))
+    assert "morn" in matched(matcher.match("Will log in to his Chromebook with his password.", day))
+
+
+# -- 12. music words ------------------------------------------------------------------------------------------
+def test_reading_notes_on_an_instrument_is_music_not_note_taking(matcher):
+    day = day_of(
+        matcher,
+        ("band", "Band", "Beginning band", "Tue/Thu"),
+        ("sci", "Science", "Guided notes; make a poster", "daily"),
+        ("type", "Keyboarding", "", "Fri"),
+    )
+    result = matcher.match("Will use correct fingering to play and read notes on his clarinet in band.", day)
+    assert matched(result) == {"band"}
+    typing = matcher.match("Will touch-type with correct finger placement on the home row at 20 words per minute.", day)
+    assert "band" not in matched(typing) and "type" in matched(typing)
+
+
+# -- 13. task boxes are work-system tasks -------------------------------------------------------------------------
+def test_assembly_task_boxes_are_work_system_tasks_not_crafts(matcher):
+    day = day_of(
+        matcher,
+        ("work", "Independent work", "Work system: 3 task boxes, left to right", "daily"),
+        ("art", "Art", "Glue and tape a collage", "Wed"),
+        ("shop", "Tech ed", "Hand tools", "Fri"),
+    )
+    result = matcher.match("Will complete 3 assembly task boxes (nuts and bolts, put-in) without adult help.", day)
+    assert matched(result) == {"work"}
+    assert "art" in matched(matcher.match("Will glue and tape the pieces of a paper collage.", day))
+
+
+# -- 14. store work is done at the store --------------------------------------------------------------------------
+def test_stocking_shelves_fits_the_store_job_not_a_cooking_lab_that_buys_groceries(matcher):
+    day = day_of(
+        matcher,
+        ("job", "Job site", "Dollar store: stock and face shelves", "M/W"),
+        ("apt", "Apartment lab", "Cook lunch; grocery shopping for the recipe", "Tue/Thu"),
+        ("cbi", "CBI", "Grocery shopping", "Fri"),
+    )
+    result = matcher.match("Will face shelves by pulling products forward and hang price tags straight.", day)
+    assert matched(result) == {"job"}
+
+
+# -- 15. riding the bus ----------------------------------------------------------------------------------------
+def test_riding_the_city_bus_fits_travel_blocks_not_a_job_site(matcher):
+    day = day_of(
+        matcher,
+        ("travel", "Travel training", "City bus downtown", "Tue"),
+        ("job", "Job site", "Hotel laundry in the community", "M/W/F"),
+        ("home", "Bus home", "", "daily"),
+    )
+    result = matcher.match("Will ride the city bus, transferring buses and pulling the cord for his stop.", day)
+    assert "travel" in matched(result) and "job" not in matched(result)
+
+
+# -- 16. an apartment lab is the tasks its block names ----------------------------------------------------------
+APARTMENT = (
+    ("clean", "Apt lab – laundry/cleaning", "", "Mon/Wed"),
+    ("cook", "Apt lab – cooking", "", "Tue/Thu"),
+)
+
+
+def test_a_cooking_goal_fits_the_cooking_apartment_block_only(matcher):
+    day = day_of(matcher, *APARTMENT)
+    assert matched(matcher.match("Will wash, dry and put away the dishes after the meal.", day)) == {"cook"}
+    assert matched(matcher.match("Will follow a picture recipe to make a quesadilla.", day)) == {"cook"}
+
+
+def test_a_laundry_goal_fits_the_laundry_apartment_block(matcher):
+    day = day_of(matcher, *APARTMENT)
+    assert matched(matcher.match("Will load the washer, add detergent and fold towels.", day)) == {"clean"}
+
+
+def test_an_apartment_block_that_names_no_task_holds_them_all(matcher):
+    day = day_of(matcher, ("apt", "Apartment skills", "", "daily"), ("ela", "ELA", "", "daily"))
+    assert "apt" in matched(matcher.match("Will wash, dry and put away the dishes after the meal.", day))
+
+
+# -- 17. banking ---------------------------------------------------------------------------------------------
+def test_banking_fits_banking_and_shopping_blocks_not_every_community_block(matcher):
+    day = day_of(
+        matcher,
+        ("travel", "Travel training", "City bus", "Tue"),
+        ("job", "Job site", "Hospital laundry", "M/W"),
+        ("in", "Check-in", "", "daily"),
+        ("bank", "Banking", "Credit union visit", "Thu"),
+        ("shop", "CBI", "Shopping trip", "Fri"),
+    )
+    result = matcher.match("Will use an ATM card to withdraw $20 and check his account balance.", day)
+    assert {"bank", "shop"} <= matched(result)
+    assert not {"travel", "job", "in"} & matched(result)
+    # paying for things stays a community and money skill
+    assert "shop" in matched(matcher.match("Will count out money to pay the cashier and wait for change.", day))
+
+
+# -- 18. a fitness routine ---------------------------------------------------------------------------------------
+def test_wiping_down_the_machine_in_a_fitness_routine_is_not_housekeeping(matcher):
+    day = day_of(
+        matcher,
+        ("fit", "Fitness", "Community gym", "Tue/Thu"),
+        ("apt", "Apartment", "Cleaning and laundry", "Mon"),
+        ("cook", "Cooking", "", "Wed"),
+        ("hotel", "Job site", "Hotel housekeeping", "Fri"),
+    )
+    goal = "Will complete a 20-minute circuit on the weight machines and wipe down each machine after use."
+    assert matched(matcher.match(goal, day)) == {"fit"}
+    assert "apt" in matched(matcher.match("Will wipe down the counters and sweep the kitchen floor.", day))
+
+
+# -- 19. one incidental word does not carry a goal whose task has no block --------------------------------------
+def test_a_medication_goal_is_not_carried_to_a_job_by_a_label(matcher):
+    day = day_of(
+        matcher,
+        ("job", "Job site", "Food bank: sort and label cans", "M/W"),
+        ("cook", "Cooking", "", "Tue"),
+        ("lunch", "Lunch", "", "daily"),
+    )
+    result = matcher.match("Will fill a weekly pill organizer, checking the name on each bottle's label.", day)
+    assert result.never_in_class
+    assert "job" in matched(matcher.match("Will sort donated cans by type and label each box.", day))
