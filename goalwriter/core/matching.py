@@ -337,6 +337,12 @@ class CompiledLexicon:
         self.teaches = frozenset(self.topics)  # activity types that have topics
         # activity types whose block is the tasks it names ("Apt lab: laundry/cleaning")
         self.by_tasks = frozenset(i for i, a in enumerate(self.activities) if a.by_tasks)
+        # ... and, for each, the activity types that are one of its task areas (a skill is natural in both):
+        # "Apt lab: cooking" is the apartment's kitchen
+        self.task_areas = {
+            a: frozenset(b for b in range(n_a) if b != a and any(a in nat and b in nat for nat in self.natural))
+            for a in self.by_tasks
+        }
         # (what a block also is, the two it must be): "writing on Chromebooks" is typed work
         index = self.activity_index
         self.combines = [(i, index[x], index[y]) for i, a in enumerate(self.activities) for x, y in a.combines]
@@ -952,11 +958,13 @@ class Matcher:
                         s, ev = found.pop(src)
                         if s > found.get(dst, _NOTHING)[0]:
                             found[dst] = (s, ev)
-        if named and not cl.by_tasks.isdisjoint(found):
+        if not cl.by_tasks.isdisjoint(found) and (named or len(found) > 1):
             # "Apt lab: laundry/cleaning" is the laundry and cleaning lab, not the kitchen
             tasks = [s for s in named if s not in materials and cl.level[s] == 0]
             for a in cl.by_tasks.intersection(found):
-                if any(a in cl.natural[s] for s in tasks):
+                if any(a in cl.natural[s] for s in tasks) or any(
+                    found[b][0] >= POSSIBLE for b in cl.task_areas[a].intersection(found)
+                ):
                     found[a] = (found[a][0] * BY_TASKS, found[a][1])
         row: dict[int, float] = {}  # column -> value (the last column stays 0: "nothing found")
         source: dict[int, tuple] = {}  # activity type -> where in the block it comes from

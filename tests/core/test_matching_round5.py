@@ -269,7 +269,7 @@ def test_reading_notes_on_an_instrument_is_music_not_note_taking(matcher):
         ("sci", "Science", "Guided notes; make a poster", "daily"),
         ("type", "Keyboarding", "", "Fri"),
     )
-    result = matcher.match("Will use correct fingering to play and read notes on his clarinet in band.", day)
+    result = matcher.match("Will read notes on the staff and play them with correct fingering.", day)
     assert matched(result) == {"band"}
     typing = matcher.match("Will touch-type with correct finger placement on the home row at 20 words per minute.", day)
     assert "band" not in matched(typing) and "type" in matched(typing)
@@ -323,6 +323,15 @@ def test_a_cooking_goal_fits_the_cooking_apartment_block_only(matcher):
     day = day_of(matcher, *APARTMENT)
     assert matched(matcher.match("Will wash, dry and put away the dishes after the meal.", day)) == {"cook"}
     assert matched(matcher.match("Will follow a picture recipe to make a quesadilla.", day)) == {"cook"}
+
+
+def test_an_apartment_block_that_names_its_tasks_holds_those_tasks(matcher):
+    day = day_of(
+        matcher,
+        ("beds", "Apartment skills", "Laundry and bed making", "Mon"),
+        ("kitchen", "Apartment skills", "Cooking lunch", "Wed"),
+    )
+    assert matched(matcher.match("Will make his bed, pulling the fitted sheet over each corner.", day)) == {"beds"}
 
 
 def test_a_laundry_goal_fits_the_laundry_apartment_block(matcher):
