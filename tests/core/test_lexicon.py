@@ -52,6 +52,21 @@ def test_an_unknown_topic_is_refused(tmp_path):
         _shipped(str(path), 0.0)
 
 
+def test_an_apartment_block_is_the_tasks_it_names():
+    activities = shipped_lexicon().activities
+    assert activities["apartment"].by_tasks
+    assert not activities["recess"].by_tasks
+
+
+def test_by_tasks_must_be_true_or_false(tmp_path):
+    from goalwriter.core.lexicon import _shipped
+
+    path = tmp_path / "lexicon.toml"
+    path.write_text('[activity.apartment]\nlabel = "apartment"\nwords = ["apartment"]\nby_tasks = "yes"\n')
+    with pytest.raises(LexiconError, match=r"\[activity.apartment\] by_tasks must be true or false"):
+        _shipped(str(path), 0.0)
+
+
 @pytest.mark.parametrize(
     ("kind", "key"),
     [
