@@ -64,6 +64,18 @@ def test_a_fine_motor_goal_does_not_call_every_table_block_a_skill_area_block(ma
     assert "table" in matched(result) and "sci" not in matched(result)
 
 
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Using fine motor skills, will button and unbutton 3 buttons on his coat.",
+        "Will improve fine motor strength and control to zip his coat.",
+    ],
+)
+def test_fine_motor_skills_a_goal_builds_are_not_the_fine_motor_block(matcher, goal):
+    day = day_of(matcher, ("out", "Outside", "Coats on", "daily"), ("table", "Teacher table", "Fine motor", "daily"))
+    assert matched(matcher.match(goal, day)) == {"out"}
+
+
 # -- 2. shoes are not coats -----------------------------------------------------------------------------------------
 SHOE_DAY = (
     ("arr", "Arrival", "Coats and backpacks in cubbies", "daily"),
