@@ -3,7 +3,7 @@
 The set was written without sight of the matcher or the other sets and has never been used to tune
 it; only its overall figures are read. Scored at strong_recall 0.8947, precision 0.7329, f1 0.8058,
 flag_recall 0.4 (2 of 5), flag_false 0.0238 before the fifth round of matcher work, and at
-strong_recall 0.9211, precision 0.7589, f1 0.8333, flag_recall 0.4, flag_false 0.0238 (1 of 42) after
+strong_recall 0.9211, precision 0.7589, f1 0.8321, flag_recall 0.4, flag_false 0.0238 (1 of 42) after
 it. The floors sit a few points below, to catch regressions; the labels are never edited to follow
 the matcher.
 """
