@@ -43,6 +43,7 @@ from goalwriter.core.days import days_per_week, parse_days
 from goalwriter.core.lexicon import ANY, Lexicon, shipped_lexicon
 from goalwriter.core.text import (
     CONTEXT_WORDS,
+    FUNCTION_WORDS,
     HANDLING_PHRASES,
     HANDLING_WORDS,
     QUANTIFIERS,
@@ -112,6 +113,10 @@ _HANDLED = 4  # ... or a verb that only fetches or packs it: "grab Chromebook", 
 _ROUTE = 5  # ... or a word for a place passed on the way: "walk routes through the cafeteria", "past the gym"
 _CLAUSES = re.compile(r'[.,;:()\[\]{}!?|\n"]+')
 _PIECES = re.compile(r'[^.,;:()\[\]{}!?|\n"]*[^.,;:()\[\]{}!?|\n"\s][^.,;:()\[\]{}!?|\n"]*')  # the clauses themselves
+_FROM = re.compile(r"\b(?:from|out\s+of|off\s+of)\s+(?:(?:the|a|an|his|her|their|my|your|our)\s+)?$", re.IGNORECASE)
+_COUNT_BEFORE = re.compile(r"\d+\s*(?:/|of|out\s+of)\s*\d+\s+$", re.IGNORECASE)  # "4 of 5 classes"
+_PRETEND = re.compile(r"\b(?:simulated|simulation|pretend|mock|role[\s-]?play(?:ed)?)\s+$", re.IGNORECASE)
+_OWNED = re.compile(r"\b(?:his|her|their|my|your|our|own)\s+$", re.IGNORECASE)  # "his lunch" is his food
 _LEVEL = {"task": 0, "component": 1, "support": 2}
 _CONTEXT_KEYS = frozenset(stem(w) for w in CONTEXT_WORDS)
 _ROUTE_KEYS = frozenset(stem(w) for w in ROUTE_WORDS)
@@ -150,7 +155,7 @@ _GENERIC_TEXT = """
     year years month months end start begin beginning new good well note notes show make made take get
     going come move place places home data sheet prompt prompts trial trials student students child
     """
-_GENERIC = frozenset(stem(w) for w in _GENERIC_TEXT.split())
+_GENERIC = frozenset(stem(w) for w in _GENERIC_TEXT.split()) | frozenset(stem(w) for w in FUNCTION_WORDS)
 
 
 # -- public records ----------------------------------------------------------------------------------
@@ -352,6 +357,10 @@ class CompiledLexicon:
         device = self.activity_index.get("device_use")
         self.devices = frozenset(() if device is None else np.nonzero(closure[:, device] >= 0.9)[0].tolist())
         self.stowing = frozenset(self.activity_index[k] for k in ("lockers", "pack_up") if k in self.activity_index)
+        # meals: "put away lunch in the fridge", "get his lunch from the fridge" handle the food, not the meal
+        self.meals = frozenset(
+            self.activity_index[k] for k in ("eating", "lunch", "breakfast", "snack") if k in self.activity_index
+        )
         # per skill: the activity types it comes up in at all, or None when it can come up in any block
         self.related = [
             None if self.anywhere[i] else frozenset(np.nonzero(self.affinity[i])[0].tolist()) for i in range(n_s)
@@ -515,6 +524,7 @@ class CompiledLexicon:
         counting = not self._counting.isdisjoint(raws)  # "each", "every", "all"
         handling = not self._handling.isdisjoint(raws)  # "grab", "pack", "put away" ...
         activities = 0
+        head_after = -2  # the word after the last plain activity word: "4 of 5 PE classes" counts PE, not every class
         for j in range(n):
             if j < until or (singles[j] is None and pairs[j] is None):
                 continue
@@ -558,14 +568,19 @@ class CompiledLexicon:
                 if kind == _ACTIVITY:
                     activities += 1
                     if hint and (setting or quantified):
-                        if promote is None:  # "each class", "4 of 5 classes": a hint counted so is the block
-                            promote = (quantified or _counted(flat, first)) and (
+                        if promote is None:  # "each class", "in 4 of 5 classes": a hint counted so is the block
+                            promote = (
+                                quantified or (_counted(flat, first) and _set_before(flat, first))
+                            ) and first != head_after and (
                                 last + 1 == len(flat) or flat[last + 1][1] or flat[last + 1][0] in _NOT_NOUNS
-                            )  # but not a word that only describes the next ("4 of 5 community outings")
+                            )  # but not a word that only describes the next ("4 of 5 community outings"), nor a
+                            # criterion's bare count ("4/5 classes"), nor the head of a named block ("PE classes")
                         if promote:
                             fields = (
                                 kind, idx, 1.0, start, end, first, last, 0, False, True, topic, False, quantified
                             )
+                    elif not hint:
+                        head_after = last + 1
                 if kind != _IGNORE:
                     hits.append(_new_hit(fields))
         if activities > 1:
@@ -598,6 +613,11 @@ def _quantified(words: list[tuple], first: int) -> bool:
             return False
         i -= 1
     return False
+
+
+def _set_before(words: list[tuple], first: int) -> bool:
+    """Whether a setting word ("in", "during") leads the count before word ``first``: "in 4 of 5 classes"."""
+    return any(words[i][0] in _SETTING_KEYS for i in range(max(0, first - 6), first))
 
 
 def _handled(words: list[tuple], first: int) -> bool:
@@ -921,8 +941,10 @@ class Matcher:
                         and (h.index in lesson if h.kind == _ACTIVITY else bool(cl.natural[h.index] & lesson))
                     )
                     context = h.context
-                    if context == _HANDLED:  # "grab Chromebook", "pack lunch": handled things count as named,
-                        context = 0  # except a device at the locker or at pack-up (below)
+                    if context == _HANDLED and not (h.kind == _ACTIVITY and h.index in cl.meals):
+                        # "grab Chromebook", "pack binder": handled things count as named, except a device at the
+                        # locker or at pack-up (below), and a meal ("put away lunch in the fridge" is not lunch)
+                        context = 0
                         if not whole and h.kind == _ACTIVITY and h.index in cl.devices:
                             carried.append((h.index, base * h.strength, (shown, h.start, h.end, whole)))
                             continue
@@ -1046,7 +1068,17 @@ class Matcher:
                             cur[0], cur[1], cur[2] = strength, words[start:end], not hint
                         cur[3] = cur[3] or behavior
                     continue
+                if hint and setting and kind == _ACTIVITY and _COUNT_BEFORE.search(words, 0, start) and any(
+                    o.kind == _ACTIVITY and o.index == index and o is not h for c in clauses for o in c.hits
+                ):  # "before leaving class, 4 of 5 classes": the count counts the goal's own setting
+                    hint, setting, context = False, True, 0
                 if hint or _PROGRAM.match(words, end):
+                    continue
+                if kind == _ACTIVITY and (
+                    _FROM.search(words, 0, start)
+                    or _PRETEND.search(words, 0, start)  # "simulated store tasks in the OT room": not the store
+                    or (index in cl.meals and (context == _HANDLED or _OWNED.search(words, 0, start)))
+                ):  # "towels from the kitchen", "get his lunch from the fridge": an object or where it is kept
                     continue
                 if context == _HANDLED:
                     context = 0

@@ -28,6 +28,16 @@ _STOPWORD_TEXT = """
 """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
+# Function words kept for reading (prepositions tell a setting from a passing mention) that never tie a goal to a
+# block on their own: two texts that share only "from" or "into" share nothing.
+_FUNCTION_TEXT = """
+    from into onto upon over under about above below across along around behind beside besides between among
+    through throughout toward towards during within without until till prior since while because though although
+    unless whether after before following near next inside outside off out up down again once twice only even
+    ever never always often also still yet back away here there when where then than how why can cannot
+"""
+FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
+
 # Prepositions that, right before an activity word, mean "not this block, but next to it":
 # "calm down after recess", "wash hands before lunch", "groceries for cooking".
 CONTEXT_WORDS = frozenset({"after", "before", "following", "until", "till", "prior", "for"})
@@ -52,7 +62,10 @@ HANDLING_PHRASES = frozenset(
 )
 # Words that, right after a thing, mean it is being put away: "Chromebooks back in the cart", "iPads on the charger",
 # "laptops plugged in" (the block returns the thing; it does not use it).
-STOWED_WORDS = frozenset({"back", "away", "cart", "carts", "charger", "chargers", "charging", "plugged", "docked"})
+STOWED_WORDS = frozenset(
+    {"back", "away", "cart", "carts", "charger", "chargers", "charging", "plugged", "docked", "fridge", "fridges",
+     "refrigerator", "refrigerators", "microwave", "cooler"}
+)
 
 # Words the suffix rules would get wrong, with the stem to use. Values are final stems.
 _IRREGULAR = {
