@@ -51,6 +51,7 @@ from goalwriter.ui.commands import (
     MoveCommand,
     alignment_edit,
 )
+from goalwriter.ui.hanging_indent import HangingIndentDelegate
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ANALYSIS_DELAY_MS = 60
@@ -363,6 +364,7 @@ class GoalsTab(QWidget):
         self.class_matches = _named(QListWidget(box), "classMatches", self.tr("Where in class the goal comes up"))
         self.class_matches.setWordWrap(True)
         self.class_matches.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.class_matches.setItemDelegate(HangingIndentDelegate(self.class_matches))
         self.class_matches.setToolTip(self.tr("Double-click or Enter: confirm ✓, reject ✗, or leave it to the match ○"))
         self.class_matches.itemActivated.connect(lambda item: self.cycle_routine(item.data(ID_ROLE)))
         self.coverage = QLabel(box)
@@ -374,6 +376,7 @@ class GoalsTab(QWidget):
         self.routine_list.itemActivated.connect(lambda item: self.cycle_routine(item.data(ID_ROLE)))
         self.quality = _named(QListWidget(box), "qualityChecklist", self.tr("Goal quality checklist"))
         self.quality.setWordWrap(True)
+        self.quality.setItemDelegate(HangingIndentDelegate(self.quality))
         where = QLabel(self.tr("<b>Where in class</b>"), box)
         where.setBuddy(self.class_matches)
         day = QLabel(self.tr("<b>The day</b>"), box)
