@@ -1072,6 +1072,10 @@ class Matcher:
                     o.kind == _ACTIVITY and o.index == index and o is not h for c in clauses for o in c.hits
                 ):  # "before leaving class, 4 of 5 classes": the count counts the goal's own setting
                     hint, setting, context = False, True, 0
+                if hint and kind == _ACTIVITY and listed_end >= 0 and (
+                    start < listed_end or _LIST_GAP.fullmatch(words, listed_end, start)
+                ):
+                    hint = False  # "in noisy places (cafeteria, gym, assemblies)": a place listed is a place
                 if hint or _PROGRAM.match(words, end):
                     continue
                 if kind == _ACTIVITY and (
@@ -1083,8 +1087,8 @@ class Matcher:
                 if context == _HANDLED:
                     context = 0
                 if listed_end >= 0:
-                    if _LIST_GAP.fullmatch(words, listed_end, start):
-                        setting, context, listed_end = True, 0, end
+                    if start < listed_end or _LIST_GAP.fullmatch(words, listed_end, start):  # (or the same word)
+                        setting, context, listed_end = True, 0, max(end, listed_end)
                     else:
                         listed_end = -1
                 if not context:

@@ -202,3 +202,92 @@ def test_cleaning_up_ones_spot_after_eating_is_the_cafeteria_not_cooking(matcher
 def test_cleaning_the_kitchen_is_still_cooking(matcher):
     result = matcher.match("Will wipe the counters and sweep the floor after cooking.", day_of(matcher, *PROGRAM))
     assert "kitchen" in matched(result)
+
+
+# -- 8. errors in copying are not skipping; an agenda only signed is not written in -------------------------------
+HIGH = (
+    ("adv", "Advisory", "Sign agendas, grade check", "daily"),
+    ("eng", "English 11", "Notes on laptops, essays", "daily"),
+    ("gym", "PE", "", "daily"),
+    ("caf", "Breakfast in the cafe", "Grab and go", "daily"),
+    ("lit", "Daily 5", "Read to self, work on writing, CAFE strategies", "daily"),
+    ("lunch", "Lunch", "Cafeteria", "daily"),
+    ("out", "Dismissal", "Walk to the front doors", "daily"),
+)
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Will copy a short paragraph from a printed model with no skipped words or lines.",
+        "Will read 10 lines aloud without skipping words, using a line guide.",
+    ],
+)
+def test_skipped_words_are_errors_not_skipping(matcher, goal):
+    assert "gym" not in matched(matcher.match(goal, day_of(matcher, *HIGH)))
+
+
+def test_skipping_is_still_skipping_in_pe(matcher):
+    assert "gym" in matched(matcher.match("Will skip 20 feet with alternating feet.", day_of(matcher, *HIGH)))
+
+
+def test_an_agenda_only_signed_is_not_where_homework_is_copied(matcher):
+    result = matcher.match("Will copy the homework from the board into his planner.", day_of(matcher, *HIGH))
+    assert "adv" not in matched(result)
+    day = day_of(matcher, ("adv", "Advisory", "Write homework in agendas", "daily"), *HIGH[1:])
+    assert "adv" in matched(matcher.match("Will copy the homework from the board into his planner.", day))
+
+
+# -- 9. a class's dismissal is not one of the loud places a goal names ----------------------------------------------
+def test_a_plain_dismissal_is_not_a_noisy_place(matcher):
+    goal = "Will stay in noisy places (the cafeteria, assemblies) for 15 minutes using ear defenders."
+    result = matcher.match(goal, day_of(matcher, *HIGH))
+    assert "lunch" in matched(result)
+    assert "out" not in matched(result)
+
+
+def test_a_dismissal_through_crowded_hallways_still_is_one(matcher):
+    day = day_of(matcher, *HIGH[:-1], ("out", "Dismissal", "Crowded hallway to the bus lines", "daily"))
+    goal = "Will get through crowded hallways using noise-cancelling headphones."
+    assert "out" in matched(matcher.match(goal, day))
+
+
+# -- 10. writing by speech-to-text; the cafe at breakfast ------------------------------------------------------------
+def test_speech_to_text_writing_fits_writing_blocks_not_every_class_with_notes(matcher):
+    day = day_of(matcher, ("bio", "Biology", "Lab and notes", "daily"), *HIGH)
+    result = matcher.match("Will write a paragraph using speech-to-text and word prediction.", day)
+    assert "lit" in matched(result)
+    assert "bio" not in matched(result)
+
+
+def test_the_cafe_at_breakfast_is_the_cafeteria_not_a_literacy_menu(matcher):
+    result = matcher.match("Will open his cereal cup and milk in the cafe at breakfast.", day_of(matcher, *HIGH))
+    assert "caf" in matched(result)
+    assert "lit" not in matched(result)
+    day = day_of(matcher, ("lit", "Literacy block", "CAFE menu strategies", "daily"))
+    assert "lit" in matched(matcher.match("Will write 3 sentences with correct letter formation.", day))
+
+
+# -- 16, 17. a peer partner, a choice board, bowling, the calendar, free time ---------------------------------------
+LIFE = (
+    ("arr", "Arrival", "Feelings check-in", "daily"),
+    ("work", "Independent work", "Work system: 4 stations, finished bin", "daily"),
+    ("art", "Art with peer buddies", "Gen-ed peer partners", "Tue"),
+    ("func", "Functional academics", "Calendar, clock, money", "daily"),
+    ("ape", "Adaptive PE", "Bowling, scooters", "M/W/F"),
+    ("free", "Choice time", "Games, music, puzzles", "daily"),
+)
+
+
+def test_asking_a_peer_partner_on_aac_fits_the_block_with_the_peer(matcher):
+    goal = "Will use her AAC device to ask a gen-ed peer partner for a turn or for help during a shared task."
+    result = matcher.match(goal, day_of(matcher, *LIFE))
+    assert "art" in matched(result)
+    assert not {"arr", "func"} & matched(result)
+
+
+def test_bowling_in_adaptive_pe_is_not_free_time(matcher):
+    goal = "During free time, will choose a game and stay with it for 10 minutes."
+    result = matcher.match(goal, day_of(matcher, *LIFE))
+    assert "free" in matched(result)
+    assert not {"ape", "work"} & matched(result)
