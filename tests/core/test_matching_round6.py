@@ -291,3 +291,58 @@ def test_bowling_in_adaptive_pe_is_not_free_time(matcher):
     result = matcher.match(goal, day_of(matcher, *LIFE))
     assert "free" in matched(result)
     assert not {"ape", "work"} & matched(result)
+
+
+# -- misses 1-6: messy play outdoors, seeds, an app station, the easel, a jig, a cart's route -------------------------
+YOUNG = (
+    ("yard", "Outdoor classroom", "Sand box, water table, trikes", "daily"),
+    ("garden", "Garden", "Plant bean seeds, water the beds", "Fri"),
+    ("centers", "Centers", "Blocks, iPad station with learning apps, art table", "daily"),
+    ("message", "Morning message", "Together at the easel: read and fix the message", "daily"),
+    ("snack", "Snack", "", "daily"),
+)
+
+
+def test_messy_play_fits_an_outdoor_block_with_a_sand_box_or_water_table(matcher):
+    result = matcher.match(
+        "Will touch wet sand and finger paint for 3 minutes without leaving.", day_of(matcher, *YOUNG)
+    )
+    assert "yard" in matched(result)
+
+
+def test_small_things_released_one_at_a_time_fit_planting_seeds_not_snack(matcher):
+    goal = "Will pick up small pegs one at a time, shift them to his fingertips and drop them into a cup."
+    result = matcher.match(goal, day_of(matcher, *YOUNG))
+    assert "garden" in matched(result)
+    assert "snack" not in matched(result)
+    assert "snack" in matched(matcher.match("Will open his snack bag and his water bottle.", day_of(matcher, *YOUNG)))
+
+
+def test_tapping_and_dragging_in_apps_fits_the_app_station(matcher):
+    result = matcher.match("Will tap and drag pictures in learning apps on the iPad.", day_of(matcher, *YOUNG))
+    assert "centers" in matched(result)
+
+
+def test_carpet_lessons_fit_the_message_read_together_at_the_easel(matcher):
+    result = matcher.match("During carpet time, will sit in his spot for 10 minutes.", day_of(matcher, *YOUNG))
+    assert "message" in matched(result)
+    assert "snack" not in matched(result)
+
+
+def test_assembly_from_a_jig_fits_work_stations_that_list_it_and_a_washer_is_not_laundry(matcher):
+    day = day_of(
+        matcher,
+        ("stations", "Work stations", "Nuts and bolts assembly, collating, stuffing envelopes", "daily"),
+        ("laundry", "Laundry", "Wash and fold the gym towels", "Tue"),
+    )
+    result = matcher.match("Will put a washer and a nut on each bolt from a jig, left to right.", day)
+    assert matched(result) == {"stations"}
+    assert "laundry" in matched(matcher.match("Will load the washer and start the cycle.", day))
+
+
+def test_a_cart_route_is_moving_between_places(matcher):
+    day = day_of(
+        matcher, ("cart", "Coffee cart", "Deliver orders to the offices", "Wed"), ("lunch", "Lunch", "", "daily")
+    )
+    result = matcher.match("Will move between activities and places in the building with a picture schedule.", day)
+    assert "cart" in matched(result)
