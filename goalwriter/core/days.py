@@ -1,4 +1,5 @@
-"""School days as teachers write them: ``Mon-Fri``, ``M/W/F``, ``Tue,Thu``, ``daily``, ``MWF``, ``T/Th``.
+"""School days as teachers write them: ``Mon-Fri``, ``M/W/F``, ``Tue,Thu``, ``daily``, ``MWF``, ``T/Th``,
+and in a dual-language school ``lunes a viernes``, ``martes y jueves``, ``diario``.
 
 Days are numbered 0 = Monday ... 6 = Sunday. An empty value means every school day (Mon-Fri).
 """
@@ -6,6 +7,7 @@ Days are numbered 0 = Monday ... 6 = Sunday. An empty value means every school d
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -19,9 +21,21 @@ _NAMES = {
     "fri": 4, "friday": 4, "fr": 4, "f": 4,
     "sat": 5, "saturday": 5, "sa": 5,
     "sun": 6, "sunday": 6, "su": 6,
+    # Spanish, written with or without accents (they are dropped before lookup); one-letter Spanish
+    # abbreviations are left out: "M" is Monday in English and martes in Spanish
+    "lunes": 0, "lun": 0, "martes": 1, "mar": 1, "miercoles": 2, "mie": 2, "mier": 2,
+    "jueves": 3, "jue": 3, "viernes": 4, "vie": 4, "sabado": 5, "sab": 5, "domingo": 6, "dom": 6,
 }
-_EVERY_DAY = {"", "daily", "every day", "everyday", "all week", "all", "each day", "weekdays", "school days"}
-_RANGE = re.compile(r"^([a-z]+)\.?\s*(?:-|–|—|to|through|thru)\s*([a-z]+)\.?$")
+_EVERY_DAY = {
+    "", "daily", "every day", "everyday", "all week", "all", "each day", "weekdays", "school days",
+    "diario", "diariamente", "todos los dias", "cada dia", "toda la semana",
+}
+_RANGE = re.compile(r"^([a-z]+)\.?(?:\s*(?:-|–|—|to|through|thru)\s*|\s+(?:a|al|hasta)\s+)([a-z]+)\.?$")
+
+
+def _fold(text: str) -> str:
+    """Without accents: "miércoles" is read as "miercoles"."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 def _day(token: str) -> int:
@@ -41,12 +55,12 @@ def _packed(token: str) -> list[int] | None:
 
 def parse_days(text: str | None) -> frozenset[int]:
     """The set of weekdays a block meets on; raises ValueError with the part it cannot read."""
-    raw = (text or "").strip()
+    raw = _fold((text or "").strip())
     low = raw.lower()
     if low in _EVERY_DAY:
         return SCHOOL_WEEK
     days: set[int] = set()
-    for piece in (p.strip() for p in re.split(r"\s*[,;/&+]\s*|\s+and\s+", raw)):
+    for piece in (p.strip() for p in re.split(r"\s*[,;/&+]\s*|\s+(?:and|y)\s+", raw)):
         if not piece:
             continue
         match = _RANGE.match(piece.lower())
