@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -57,22 +58,27 @@ CancelledFn = Callable[[], bool]
 
 # What teachers call each column. Matched fuzzily, so typos and small variations still count.
 HEADER_WORDS: dict[str, tuple[str, ...]] = {
-    "time": ("time", "times", "when", "time slot", "timeslot", "hours", "clock", "period time"),
+    # a dual-language school may write its headers in Spanish (accents are dropped before matching)
+    "time": ("time", "times", "when", "time slot", "timeslot", "hours", "clock", "period time", "hora", "horario"),
     "name": (
         "activity", "activities", "block", "routine", "subject", "name", "event", "class", "lesson",
         "routine name", "block name", "activity name", "special", "session", "what", "schedule item",
+        "actividad", "actividades", "materia", "clase", "bloque", "rutina",
     ),
     "description": (
         "description", "notes", "note", "what we do", "details", "comments", "what students do",
         "what happens", "tasks", "info", "materials", "what it looks like", "expectations",
+        "descripcion", "notas", "detalles", "que hacemos",
     ),
-    "days": ("days", "day", "weekdays", "which days", "day of week", "days of week", "frequency", "day s"),
-    "start": ("start", "start time", "starts", "begin", "begins", "from", "starting"),
-    "end": ("end", "end time", "ends", "finish", "until", "to", "stop", "ending"),
+    "days": (
+        "days", "day", "weekdays", "which days", "day of week", "days of week", "frequency", "day s", "dias", "dia",
+    ),
+    "start": ("start", "start time", "starts", "begin", "begins", "from", "starting", "inicio", "empieza", "desde"),
+    "end": ("end", "end time", "ends", "finish", "until", "to", "stop", "ending", "fin", "termina", "hasta"),
 }
 _HEADER_THRESHOLD = 78
 _NOTE_START = re.compile(r"^\s*(?:\*|†|‡|#|note\b|notes\b|n\.?b\.?\b|reminder|please\b|remember\b|\(?\*)", re.I)
-_WEEKDAY_WORD = re.compile(r"^\s*([A-Za-z]{1,9})\.?(?:\s|$|[\d(/,-])")
+_WEEKDAY_WORD = re.compile(r"^\s*([^\W\d_]{1,9})\.?(?:\s|$|[\d(/,-])")  # letters, accented too ("Miércoles")
 
 
 @dataclass(frozen=True)
@@ -175,7 +181,8 @@ def column_letter(index: int) -> str:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", " ", plain.lower()).strip()
 
 
 @functools.lru_cache(maxsize=4096)

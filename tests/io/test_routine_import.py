@@ -230,3 +230,25 @@ def test_cancelled_parsing_stops():
     grid = read_pasted("\n".join(f"8:00\tBlock {i}" for i in range(2000)))
     with pytest.raises(ImportCancelled):
         parse_routines(grid, cancelled=lambda: True)
+
+
+def test_a_dual_language_list_with_spanish_headers_and_days():
+    parsed = parse("Hora\tActividad\tDescripción\tDías\n"
+                   "8:00-8:20\tLlegada\tColgar mochila, entregar carpeta\tlunes a viernes\n"
+                   "10:15-10:45\tRecreo\t\tmartes y jueves\n")
+    assert parsed.mapping == ColumnMapping(time=0, name=1, description=2, days=3, header_row=0)
+    assert parsed.drafts == (
+        RoutineDraft("Llegada", "Colgar mochila, entregar carpeta", "Mon-Fri", "08:00", "08:20", 2),
+        RoutineDraft("Recreo", "", "Tue, Thu", "10:15", "10:45", 3),
+    )
+
+
+def test_a_weekly_grid_with_spanish_day_columns():
+    parsed = parse("Hora\tLunes\tMartes\tMiércoles\tJueves\tViernes\n"
+                   "8:00-8:30\tCírculo\tCírculo\tCírculo\tCírculo\tCírculo\n"
+                   "9:00-9:45\tArte\tEducación física\tArte\tEducación física\tBiblioteca\n")
+    assert parsed.layout == "grid"
+    assert parsed.mapping.day_columns == ((1, 0), (2, 1), (3, 2), (4, 3), (5, 4))
+    assert [(d.name, d.days) for d in parsed.drafts] == [
+        ("Círculo", "Mon-Fri"), ("Arte", "Mon, Wed"), ("Educación física", "Tue, Thu"), ("Biblioteca", "Fri"),
+    ]
