@@ -117,6 +117,12 @@ _FROM = re.compile(r"\b(?:from|out\s+of|off\s+of)\s+(?:(?:the|a|an|his|her|their
 _COUNT_BEFORE = re.compile(r"\d+\s*(?:/|of|out\s+of)\s*\d+\s+$", re.IGNORECASE)  # "4 of 5 classes"
 _PRETEND = re.compile(r"\b(?:simulated|simulation|pretend|mock|role[\s-]?play(?:ed)?)\s+$", re.IGNORECASE)
 _OWNED = re.compile(r"\b(?:his|her|their|my|your|our|own)\s+$", re.IGNORECASE)  # "his lunch" is his food
+# "make a cold snack", "prepare a simple breakfast": a meal that is made is the food, not the meal's block
+_MADE = re.compile(
+    r"\b(?:make|makes|making|made|prepare|prepares|preparing|prepared|prep|preps|prepping|fix|fixes|fixing|cook|cooks"
+    r"|cooking|assemble|assembles|assembling)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _LEVEL = {"task": 0, "component": 1, "support": 2}
 _CONTEXT_KEYS = frozenset(stem(w) for w in CONTEXT_WORDS)
 _ROUTE_KEYS = frozenset(stem(w) for w in ROUTE_WORDS)
@@ -525,6 +531,7 @@ class CompiledLexicon:
         handling = not self._handling.isdisjoint(raws)  # "grab", "pack", "put away" ...
         activities = 0
         head_after = -2  # the word after the last plain activity word: "4 of 5 PE classes" counts PE, not every class
+        breaks = _breaks(text, raws, positions, owner) if "/" in text else None
         for j in range(n):
             if j < until or (singles[j] is None and pairs[j] is None):
                 continue
@@ -533,7 +540,9 @@ class CompiledLexicon:
             if pairs[j]:
                 for phrase, found in pairs[j]:
                     size = len(phrase)
-                    if size == 2 or tuple(content[j : j + size]) == phrase:
+                    if (size == 2 or tuple(content[j : j + size]) == phrase) and not (
+                        breaks and any(j < b < j + size for b in breaks)
+                    ):
                         entries = found
                         break
             if entries is None:
@@ -589,6 +598,20 @@ class CompiledLexicon:
         found_will = _WILL_WORD.search(text) if "ill" in text else None
         will = found_will.start() if found_will else -1
         return _Clause(text, tuple(hits), tuple(content), leftovers, tuple(k for k in leftovers if _rare(k)), will)
+
+
+_SHORT_FORM = re.compile(r"(?<![^\W_])(?:w|w/o|b)/", re.IGNORECASE)  # "w/", "w/o", "b/": a word of its own
+
+
+def _breaks(text: str, raws: list[str], positions: list[int], owner: list[int] | None) -> tuple[int, ...]:
+    """Content words that a short form with a slash comes right before: "class w/ job coach" is a class with a job
+    coach, so no phrase ("class job") runs across the "w/". Index j means "between content words j-1 and j"."""
+    if not _SHORT_FORM.search(text):
+        return ()
+    spans = _spans(text, raws)
+    cuts = [m.end() for m in _SHORT_FORM.finditer(text)]
+    words = [spans[p if owner is None else owner[p]] for p in positions]
+    return tuple(j for j in range(1, len(words)) if any(words[j - 1][1] <= cut <= words[j][0] for cut in cuts))
 
 
 def _spans(text: str, raws: list[str]) -> list[tuple[int, int]]:
@@ -1081,7 +1104,8 @@ class Matcher:
                 if kind == _ACTIVITY and (
                     _FROM.search(words, 0, start)
                     or _PRETEND.search(words, 0, start)  # "simulated store tasks in the OT room": not the store
-                    or (index in cl.meals and (context == _HANDLED or _OWNED.search(words, 0, start)))
+                    or (index in cl.meals and (context == _HANDLED or _OWNED.search(words, 0, start)
+                                               or _MADE.search(words, max(0, start - 40), start)))
                 ):  # "towels from the kitchen", "get his lunch from the fridge": an object or where it is kept
                     continue
                 if context == _HANDLED:

@@ -74,3 +74,110 @@ def test_english_words_that_look_spanish_keep_their_sense(matcher):
     day = day_of(matcher, ("nap", "Siesta", "", "daily"), ("centros", "Centros", "Bloques, casita, arte", "daily"))
     found = matched(matcher.match("Will build a tower of 6 blocks and take turns with a peer during play.", day))
     assert found == {"centros"}
+
+
+# -- 12. a sink named for a support is not a tooth-brushing place ------------------------------------------------------
+RESTROOM_DAY = (
+    ("arr", "Arrival", "Unpack, hang backpack", "daily"),
+    ("rr", "Restroom & handwashing", "Toileting; the handwashing steps are posted at the sink", "daily"),
+    ("lunch", "Lunch", "Cafeteria", "daily"),
+)
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Using a picture sequence posted at the sink, will brush his teeth for 2 minutes, 4/5 days.",
+        "Will complete toothbrushing (wet the brush, add toothpaste, brush, rinse) with a visual at the sink.",
+    ],
+)
+def test_tooth_brushing_needs_a_tooth_brushing_block(matcher, goal):
+    assert matcher.match(goal, day_of(matcher, *RESTROOM_DAY)).never_in_class
+    with_brushing = day_of(matcher, *RESTROOM_DAY, ("teeth", "Tooth brushing", "After breakfast", "daily"))
+    assert matched(matcher.match(goal, with_brushing)) == {"teeth"}
+
+
+def test_handwashing_at_the_sink_still_fits_the_restroom(matcher):
+    goal = "Will wash his hands with soap for 20 seconds at the sink, following a picture sequence posted above it."
+    assert matched(matcher.match(goal, day_of(matcher, *RESTROOM_DAY))) == {"rr"}
+
+
+# -- 14. a snack that is made is food preparation ----------------------------------------------------------------------
+SNACK_OUTSIDE = (
+    ("snk", "Snack & recess", "Eat snack at the picnic tables, then the playground", "daily"),
+    ("lunch", "Lunch", "", "daily"),
+    ("ctr", "Centers", "", "daily"),
+)
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Following a 4-step picture recipe, will make a cold snack (cereal and milk), 4/5 trials.",
+        "Will prepare a simple snack (crackers with cheese spread) using a picture recipe.",
+    ],
+)
+def test_making_a_snack_is_not_eating_one(matcher, goal):
+    assert matcher.match(goal, day_of(matcher, *SNACK_OUTSIDE)).never_in_class
+    prep = day_of(matcher, *SNACK_OUTSIDE, ("prep", "Snack prep", "Two students make the class snack", "daily"))
+    assert matched(matcher.match(goal, prep)) == {"prep"}
+
+
+def test_opening_a_snack_still_fits_snack(matcher):
+    day = day_of(matcher, *SNACK_OUTSIDE)
+    assert "snk" in matched(matcher.match("Will open his snack bag and juice box without help.", day))
+
+
+# -- 18. a food court is where a meal is bought ----------------------------------------------------------------------
+def test_a_food_court_is_a_meal_not_a_food_service_job(matcher):
+    day = day_of(
+        matcher,
+        ("trip", "Community outing", "Mall: buy lunch at the food court", "Fri"),
+        ("job", "Job site", "Restaurant kitchen: dish room", "Tue"),
+    )
+    found = matched(matcher.match("Will scrape dishes and load the dish rack to the employer's standard.", day))
+    assert found == {"job"}
+
+
+# -- 20. word senses -----------------------------------------------------------------------------------------------
+JOBS_DAY = (
+    ("lib", "Library job", "Shelve returned books by call number", "M/W"),
+    ("fit", "Fitness", "Weight machines at the rec center", "Fri"),
+    ("eng", "English 12", "Class w/ job coach support", "daily"),
+    ("jobs", "Class jobs", "Water plants, wipe tables", "daily"),
+    ("comp", "Computer lab", "Log in to Chromebooks", "daily"),
+)
+
+
+def test_a_call_number_is_not_a_phone_call(matcher):
+    day = day_of(matcher, *JOBS_DAY)
+    assert matched(matcher.match("Will find a book on the shelf by its call number.", day)) == {"lib"}
+    phone = matcher.match("Will call his job coach on the phone to say he is sick.", day)
+    assert "lib" not in matched(phone)
+
+
+def test_a_machine_pin_is_not_a_login_pin(matcher):
+    day = day_of(matcher, *JOBS_DAY)
+    goal = "Will set the seat pin and the weight pin on a machine using a picture guide."
+    assert matched(matcher.match(goal, day)) == {"fit"}
+    assert "comp" in matched(matcher.match("Will log in with his PIN and password.", day))
+
+
+def test_a_short_form_with_a_slash_breaks_a_phrase(matcher):
+    day = day_of(matcher, *JOBS_DAY)
+    goal = "Will complete his assigned class job without reminders."
+    scores = {p.routine_id: p.score for p in matcher.match(goal, day).scores}
+    assert scores["eng"] < 0.3 < scores["jobs"]
+
+
+# -- 22. a job the program does not have ---------------------------------------------------------------------------
+def test_packing_orders_at_a_warehouse_is_never_in_class_without_one(matcher):
+    day = day_of(
+        matcher,
+        ("lib", "Library job", "Shelve books, tape torn covers", "M/W"),
+        ("cafe", "Job site: cafeteria", "Wipe tables, roll silverware", "T/Th"),
+    )
+    goal = "At a warehouse job site, will pack customer orders into boxes and tape them closed, 90% accuracy."
+    assert matcher.match(goal, day).never_in_class
+    warehouse = day_of(matcher, ("wh", "Job site: distribution center", "Pick and pack orders", "Fri"))
+    assert matched(matcher.match(goal, warehouse)) == {"wh"}
