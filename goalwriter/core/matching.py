@@ -116,6 +116,7 @@ _PIECES = re.compile(r'[^.,;:()\[\]{}!?|\n"]*[^.,;:()\[\]{}!?|\n"\s][^.,;:()\[\]
 _FROM = re.compile(r"\b(?:from|out\s+of|off\s+of)\s+(?:(?:the|a|an|his|her|their|my|your|our)\s+)?$", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(r"\d+\s*(?:/|of|out\s+of)\s*\d+\s+$", re.IGNORECASE)  # "4 of 5 classes"
 _PRETEND = re.compile(r"\b(?:simulated|simulation|pretend|mock|role[\s-]?play(?:ed)?)\s+$", re.IGNORECASE)
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _OWNED = re.compile(r"\b(?:his|her|their|my|your|our|own)\s+$", re.IGNORECASE)  # "his lunch" is his food
 # "make a cold snack", "prepare a simple breakfast": a meal that is made is the food, not the meal's block
 _MADE = re.compile(
@@ -578,8 +579,8 @@ class CompiledLexicon:
                     activities += 1
                     if hint and (setting or quantified):
                         if promote is None:  # "each class", "in 4 of 5 classes": a hint counted so is the block
-                            promote = (
-                                quantified or (_counted(flat, first) and _set_before(flat, first))
+                            promote = (  # "for each block" is what the thing is for, not where it is done
+                                (quantified and cue != _FOR) or (_counted(flat, first) and _set_before(flat, first))
                             ) and first != head_after and (
                                 last + 1 == len(flat) or flat[last + 1][1] or flat[last + 1][0] in _NOT_NOUNS
                             )  # but not a word that only describes the next ("4 of 5 community outings"), nor a
@@ -706,7 +707,7 @@ def _lead(words: list[tuple], first: int) -> tuple[int, bool]:
         if open_cue:
             if key in _LEAD_KEYS and first - i <= 3:
                 return _CUE.get(key, _AFTER), False
-            open_cue = stop
+            open_cue = stop or _ORDINAL.fullmatch(key) is not None  # "before 1st block", "after 3rd period"
         if key in _SETTING_KEYS:
             return 0, True
         i -= 1
@@ -954,6 +955,7 @@ class Matcher:
             name_hint = NAME_HINT if whole and not any(
                 h.kind == _ACTIVITY and not h.hint for c in clauses for h in c.hits
             ) else HINT
+            list_cue = 0  # "lockers before 1st block, lunch and 4th": the list goes on naming times
             for at, clause in zip(offsets, clauses, strict=False):
                 rare += clause.rare
                 shown = text if whole else clause.text
@@ -964,6 +966,8 @@ class Matcher:
                         and (h.index in lesson if h.kind == _ACTIVITY else bool(cl.natural[h.index] & lesson))
                     )
                     context = h.context
+                    if list_cue and not context and h.kind == _ACTIVITY and not clause.text[: h.start].strip():
+                        context = list_cue
                     if context == _HANDLED and not (h.kind == _ACTIVITY and h.index in cl.meals):
                         # "grab Chromebook", "pack binder": handled things count as named, except a device at the
                         # locker or at pack-up (below), and a meal ("put away lunch in the fridge" is not lunch)
@@ -987,6 +991,11 @@ class Matcher:
                             materials.discard(h.index)  # a task ("walk in line", "brush teeth", "handwriting")
                         else:
                             materials.add(h.index)
+                last = clause.hits[-1] if clause.hits and not whole else None
+                list_cue = last.context if (
+                    last is not None and last.kind == _ACTIVITY and last.context in (_AFTER, _BEFORE)
+                    and not clause.text[last.end :].strip()
+                ) else 0
             if whole and not cl.teaches.isdisjoint(found):
                 lesson = frozenset().union(*(cl.topics[a] for a in found if a in cl.topics))
         if carried:  # "Locker / bus: grab Chromebook" carries it; "Morning work: grab Chromebook, log in" uses it

@@ -55,7 +55,7 @@ QUANTIFIERS = frozenset({"each", "every", "all"})
 
 # Verbs that, before a thing named in a block's description, mean it is only fetched, packed or put away:
 # "grab Chromebook from the locker", "pack lunchbox" (the block handles the thing; it does not use it).
-HANDLING_WORDS = frozenset({"grab", "fetch", "retrieve", "collect", "return", "stow", "bring", "pack"})
+HANDLING_WORDS = frozenset({"grab", "fetch", "retrieve", "collect", "return", "stow", "bring", "pack", "charge"})
 # ... and the same with a particle: "put away iPads", "pass out Chromebooks".
 HANDLING_PHRASES = frozenset(
     {("put", "away"), ("put", "back"), ("hand", "out"), ("pass", "out"), ("pack", "up"), ("plug", "in"), ("put", "in")}

@@ -261,3 +261,80 @@ def test_an_email_to_an_instructor_fits_a_block_that_emails(matcher):
     # an email address on a form is not writing an email
     form = matcher.match("Will fill in his name, address and email address on a form.", day)
     assert "writing an email" not in form.skills
+
+
+# -- false matches 11-21: a shared word that names another thing ------------------------------------------------------
+def test_a_schedule_station_is_not_a_center(matcher):
+    day = day_of(
+        matcher,
+        ("ss", "Schedule station", "Picture schedule hangs here", "daily"),
+        ("play", "Play time", "", "daily"),
+    )
+    assert matched(matcher.match("Will take turns and share toys with a peer for 5 minutes.", day)) == {"play"}
+    goal = "Will check his picture schedule and move to the next activity within 1 minute."
+    assert "ss" in matched(matcher.match(goal, day))
+
+
+def test_a_device_charged_is_not_typed_on_and_a_field_journal_is_not_handwriting_practice(matcher):
+    day = day_of(
+        matcher,
+        ("hr", "Homeroom", "Charge Chromebook, attendance", "daily"),
+        ("sci", "Science", "Field journal on a clipboard", "daily"),
+        ("wr", "Writing", "Drafting on Chromebooks", "daily"),
+    )
+    assert matched(matcher.match("Will type 15 words per minute with correct finger placement.", day)) == {"wr"}
+    assert "sci" not in matched(matcher.match("Will write in cursive with correct letter size and spacing.", day))
+    sign_in = day_of(matcher, ("arr", "Arrival", "Sign in on the clipboard", "daily"))
+    assert matched(matcher.match("Will write his first name legibly.", sign_in)) == {"arr"}
+
+
+def test_for_each_block_is_what_a_planner_entry_is_for(matcher):
+    day = day_of(
+        matcher,
+        ("b1", "Block 1: English", "", "daily"),
+        ("b2", "Block 2: Biology", "", "daily"),
+        ("hr", "Homeroom", "Planner check", "daily"),
+    )
+    found = matched(matcher.match("Will write the assignment for each block in his planner, 4/5 days.", day))
+    assert found == {"hr"}
+    # written in every block, it is every block
+    found = matched(matcher.match("Will write the assignment in his planner in each block, 4/5 days.", day))
+    assert {"b1", "b2"} <= found
+
+
+def test_standing_on_risers_is_choir_not_pe(matcher):
+    day = day_of(matcher, ("ch", "Choir", "Tiered steps", "daily"), ("pe", "PE", "Warm-ups and stations", "daily"))
+    assert matched(matcher.match("Will stand with upright posture on the risers for 10 minutes.", day)) == {"ch"}
+
+
+def test_a_meal_named_as_a_time_is_not_the_meal(matcher):
+    day = day_of(
+        matcher,
+        ("pp", "Passing periods", "Lockers before 1st block, lunch and 4th", "daily"),
+        ("lunch", "Lunch", "", "daily"),
+    )
+    assert matched(matcher.match("Will open his milk carton and thermos without help.", day)) == {"lunch"}
+    assert "pp" in matched(matcher.match("Will open his combination lock in 3 tries.", day))
+
+
+def test_money_does_not_ride_the_city_bus(matcher):
+    day = day_of(
+        matcher,
+        ("sh", "Shuttle", "Travel training on the campus shuttle", "daily"),
+        ("arr", "Arrival", "By city bus", "daily"),
+        ("st", "Store trip", "Grocery store", "Fri"),
+    )
+    goal = "Will use the next-dollar strategy to pay for purchases, 4/5 opportunities."
+    assert matched(matcher.match(goal, day)) == {"st"}
+    bus = "Will ride the city bus to a familiar stop and pull the cord for his stop."
+    assert {"sh", "arr"} & matched(matcher.match(bus, day))
+
+
+def test_a_lint_trap_is_laundry_not_cleaning(matcher):
+    day = day_of(
+        matcher,
+        ("dh", "Job: dining hall", "Wipe tables, stack trays", "daily"),
+        ("apt", "Apartment", "Laundry", "Fri"),
+    )
+    assert matched(matcher.match("Will clean the lint trap and move clothes from washer to dryer.", day)) == {"apt"}
+    assert "dh" in matched(matcher.match("Will wipe tables with a spray bottle and cloth.", day))
