@@ -338,3 +338,18 @@ def test_a_lint_trap_is_laundry_not_cleaning(matcher):
     )
     assert matched(matcher.match("Will clean the lint trap and move clothes from washer to dryer.", day)) == {"apt"}
     assert "dh" in matched(matcher.match("Will wipe tables with a spray bottle and cloth.", day))
+
+
+# -- 10. a support given before group only helps the group -----------------------------------------------------------
+def test_heavy_work_before_group_does_not_make_the_sensory_room_a_fit(matcher):
+    day = day_of(
+        matcher,
+        ("iw", "Independent work", "Worksheets at desks", "daily"),
+        ("sr", "Sensory room", "Swing, crash pad", "daily"),
+        ("mm", "Morning meeting", "On the carpet", "daily"),
+    )
+    goal = "Will sit and attend in group for 10 minutes given heavy work before group."
+    assert matched(matcher.match(goal, day)) == {"mm"}
+    # a goal about the sensory diet itself still goes to the sensory room
+    diet = "Will complete 3 heavy work activities on the crash pad and swing to regulate, 4/5 days."
+    assert "sr" in matched(matcher.match(diet, day))
