@@ -353,3 +353,23 @@ def test_heavy_work_before_group_does_not_make_the_sensory_room_a_fit(matcher):
     # a goal about the sensory diet itself still goes to the sensory room
     diet = "Will complete 3 heavy work activities on the crash pad and swing to regulate, 4/5 days."
     assert "sr" in matched(matcher.match(diet, day))
+
+
+# -- the day's lunch chosen on arrival, a list written for a recipe ----------------------------------------------------
+def test_a_lunch_board_at_arrival_is_not_lunch(matcher):
+    day = day_of(
+        matcher,
+        ("arr", "Arrival", "Hang coat, move your name on the lunch board", "daily"),
+        ("lunch", "Lunch", "", "daily"),
+    )
+    assert matched(matcher.match("Will open his milk carton and thermos without help.", day)) == {"lunch"}
+
+
+def test_a_shopping_list_is_not_a_shopping_trip(matcher):
+    day = day_of(
+        matcher,
+        ("cook", "Cooking lab", "Plan a recipe, write the shopping list, cook", "Fri"),
+        ("trip", "Community outing", "Grocery store", "Tue"),
+    )
+    goal = "Will wait at the curb and stay with the group when crossing the street, 100% of opportunities."
+    assert matched(matcher.match(goal, day)) == {"trip"}
