@@ -116,6 +116,8 @@ _PIECES = re.compile(r'[^.,;:()\[\]{}!?|\n"]*[^.,;:()\[\]{}!?|\n"\s][^.,;:()\[\]
 _FROM = re.compile(r"\b(?:from|out\s+of|off\s+of)\s+(?:(?:the|a|an|his|her|their|my|your|our)\s+)?$", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(r"\d+\s*(?:/|of|out\s+of)\s*\d+\s+$", re.IGNORECASE)  # "4 of 5 classes"
 _PRETEND = re.compile(r"\b(?:simulated|simulation|pretend|mock|role[\s-]?play(?:ed)?)\s+$", re.IGNORECASE)
+_CHARGED = re.compile(r"\b(?:charge|charges|charging|recharge|plug|plugs)\s+(?:(?:the|a|an|his|her|their|in)\s+)?$",
+                      re.IGNORECASE)
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _OWNED = re.compile(r"\b(?:his|her|their|my|your|our|own)\s+$", re.IGNORECASE)  # "his lunch" is his food
 # "make a cold snack", "prepare a simple breakfast": a meal that is made is the food, not the meal's block
@@ -973,7 +975,9 @@ class Matcher:
                         # locker or at pack-up (below), and a meal ("put away lunch in the fridge" is not lunch)
                         context = 0
                         if not whole and h.kind == _ACTIVITY and h.index in cl.devices:
-                            carried.append((h.index, base * h.strength, (shown, h.start, h.end, whole)))
+                            # "charge Chromebook": a device left to charge is put away wherever that is done
+                            charged = HANDLED if _CHARGED.search(clause.text, 0, h.start) else 1.0
+                            carried.append((h.index, base * h.strength * charged, (shown, h.start, h.end, whole)))
                             continue
                     strength = (name_hint if h.hint and whole else base * h.strength) * (
                         CONTEXT if context else TOPIC if topic else 1.0

@@ -373,3 +373,12 @@ def test_a_shopping_list_is_not_a_shopping_trip(matcher):
     )
     goal = "Will wait at the curb and stay with the group when crossing the street, 100% of opportunities."
     assert matched(matcher.match(goal, day)) == {"trip"}
+
+
+def test_a_device_left_to_charge_is_not_used_there(matcher):
+    day = day_of(
+        matcher,
+        ("hr", "Homeroom", "Charge Chromebook, attendance", "daily"),
+        ("m", "Math", "Zearn on laptops", "daily"),
+    )
+    assert matched(matcher.match("Will log in to his laptop and open the assigned app independently.", day)) == {"m"}
