@@ -54,6 +54,27 @@ def test_spanish_block_names_are_the_blocks_they_name(matcher, goal, where):
     assert where <= found
 
 
+@pytest.mark.parametrize(
+    ("goal", "where"),
+    [
+        ("Will climb the ladder and go down the slide without help.", "patio"),
+        ("Will roll, pinch and flatten playdough to build hand strength.", "rincones"),
+        ("Will cut along a straight line with scissors, staying within 1/4 inch.", "arte"),
+        ("Will type a 3-sentence paragraph using the home row keys.", "compu"),
+    ],
+)
+def test_spanish_names_of_places_and_materials(matcher, goal, where):
+    day = day_of(
+        matcher,
+        ("patio", "Patio", "", "daily"),
+        ("rincones", "Rincones", "Bloques, casita, plastilina", "daily"),
+        ("arte", "Arte", "Recortar y pegar", "Tue"),
+        ("compu", "Computadoras", "Teclado", "Thu"),
+        ("siesta", "Siesta", "", "daily"),
+    )
+    assert where in matched(matcher.match(goal, day))
+
+
 @pytest.mark.parametrize("name", ["Educación física", "Educacion fisica", "EDUCACIÓN FÍSICA"])
 def test_spanish_pe_with_and_without_accents(matcher, name):
     day = day_of(matcher, ("pe", name, "", "Tue"), ("ciencias", "Ciencias", "", "daily"))
