@@ -120,10 +120,12 @@ _CHARGED = re.compile(r"\b(?:charge|charges|charging|recharge|plug|plugs)\s+(?:(
                       re.IGNORECASE)
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _OWNED = re.compile(r"\b(?:his|her|their|my|your|our|own)\s+$", re.IGNORECASE)  # "his lunch" is his food
-# "make a cold snack", "prepare a simple breakfast": a meal that is made is the food, not the meal's block
+# "make a cold snack", "prepare a simple breakfast": a meal that is made is the food, not the meal's block ("make it to
+# lunch", "prep for lunch" still name lunch)
 _MADE = re.compile(
     r"\b(?:make|makes|making|made|prepare|prepares|preparing|prepared|prep|preps|prepping|fix|fixes|fixing|cook|cooks"
-    r"|cooking|assemble|assembles|assembling)\s+(?:[\w-]+\s+){0,3}$",
+    r"|cooking|assemble|assembles|assembling)\s+"
+    r"(?:(?!(?:to|at|in|on|for|during|before|after|from|with|until|by|it|sure|time)\b)[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 _LEVEL = {"task": 0, "component": 1, "support": 2}

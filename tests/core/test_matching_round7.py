@@ -403,3 +403,9 @@ def test_a_device_left_to_charge_is_not_used_there(matcher):
         ("m", "Math", "Zearn on laptops", "daily"),
     )
     assert matched(matcher.match("Will log in to his laptop and open the assigned app independently.", day)) == {"m"}
+
+
+def test_a_meal_after_make_it_to_is_still_the_meal(matcher):
+    lunch = matcher.compiled.activity_index["lunch"]
+    assert lunch in matcher.analyze("Will make it to lunch on time with his lunchbox.").settings
+    assert lunch not in matcher.analyze("Will make a simple lunch with a picture recipe.").settings
