@@ -225,7 +225,13 @@ def test_a_discussion_goal_fits_crew_and_its_debrief(matcher):
     goal = "Will stay in the discussion circle and make one on-topic comment, 4/5 sessions."
     assert matched(matcher.match(goal, day)) == {"crew", "deb"}
     # a work crew is still a job site, not a circle
-    job = day_of(matcher, ("wc", "Work crew", "Grounds and recycling", "Tue"), ("deb", "Debrief", "", "daily"))
+    job = day_of(
+        matcher,
+        ("wc", "Work crew", "Grounds and recycling", "Tue"),
+        ("gc", "Grounds crew", "Rake leaves", "Wed"),
+        ("kc", "Kitchen crew", "", "Thu"),
+        ("deb", "Debrief", "", "daily"),
+    )
     assert matched(matcher.match(goal, job)) == {"deb"}
 
 
