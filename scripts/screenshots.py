@@ -75,9 +75,8 @@ def _documents(store, maya: int, theo: int, tmp: Path) -> None:
     import shutil
     import subprocess
 
-    from goalwriter.services.export import export_student
-
     from goalwriter.services import alignment, queries
+    from goalwriter.services.export import export_student
 
     matrix = alignment.student_matrix(store, maya)
     block = {r.name: r.id for r in queries.list_routines(store, matrix.classroom.id)}
