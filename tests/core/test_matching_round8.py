@@ -1,0 +1,87 @@
+"""Round 8: programs for students with severe and multiple disabilities (switches, standers, positioning and transfers,
+sensory stories, range of motion, feeding plans, music therapy), goals for places a class day does not have (the bus,
+an auto shop, the pool), and shared words that do not make a fit.
+
+Each test pairs what must not match with what still must. The sentences and schedules are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from goalwriter.core.matching import GoalMatch, Matcher, RoutineText
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher()
+
+
+def matched(result: GoalMatch) -> set[object]:
+    return {p.routine_id for p in result.matches}
+
+
+def day_of(matcher: Matcher, *blocks: tuple) -> object:
+    return matcher.prepare([RoutineText(*b) for b in blocks])
+
+
+# a day in a class for students with severe and multiple disabilities
+SEVERE = (
+    ("arrive", "Arrival", "Off the van, coats off, backpacks hung", "daily"),
+    ("circle", "Morning circle", "Greeting song, weather, calendar", "daily"),
+    ("switch", "Switch time", "BIGmack and step-by-step turns, switch-adapted toys, the art spinner", "daily"),
+    ("stander", "Standing frame", "Tray activities while standing", "daily"),
+    ("position", "Positioning", "Out of wheelchairs onto the mat table, Rifton chairs, side-lyer; Hoyer lift", "daily"),
+    ("story", "Sensory story", "An object, a texture or a smell for each page", "daily"),
+    ("mats", "Mat time", "Stretches and range of motion per PT plan, recline", "daily"),
+    ("lunch", "Lunch", "Feeding plans", "daily"),
+    ("music", "Music therapy", "Drums, shakers and switches with the music therapist", "tue"),
+    ("change", "Changing", "Changing table", "daily"),
+    ("leisure", "Leisure", "Switch-adapted fan and bubble machine", "daily"),
+    ("outing", "Community outing", "Van to the grocery store", "fri"),
+)
+
+
+# -- A. severe and multiple disabilities ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("goal", "where"),
+    [
+        ("Will press a single switch to start a song on 4 of 5 opportunities.", {"switch"}),
+        ("Will hold her head in midline for 3 minutes while in the stander.", {"stander"}),
+        ("Will bear weight through both feet in his standing frame for 20 minutes.", {"stander"}),
+        ("Will help with a stand-pivot transfer from his wheelchair by bearing weight.", {"position", "change"}),
+        ("Will tolerate passive range of motion to both arms without crying.", {"mats"}),
+        ("Will reach across midline to activate a switch with her left hand.", {"switch", "stander", "leisure"}),
+        ("Will take a turn with a step-by-step switch to join a song with the music therapist.", {"music"}),
+        ("Will accept purees from a spoon following her feeding plan.", {"lunch"}),
+        ("Will touch a new texture during a sensory story without pulling her hand away.", {"story"}),
+    ],
+)
+def test_a_severe_needs_classroom_has_places_for_its_goals(matcher, goal, where):
+    found = matched(matcher.match(goal, day_of(matcher, *SEVERE)))
+    assert where <= found
+
+
+def test_a_transfer_is_not_getting_around_the_building(matcher):
+    goal = "Will help with a stand-pivot transfer from his wheelchair to the mat table."
+    found = matched(matcher.match(goal, day_of(matcher, *SEVERE)))
+    assert {"position", "change"} <= found
+    assert not found & {"arrive", "outing"}
+
+
+def test_a_stairs_still_go_where_the_class_walks(matcher):
+    goal = "Will climb the stairs to the second floor holding the rail, alternating feet."
+    found = matched(matcher.match(goal, day_of(matcher, *SEVERE)))
+    assert "arrive" in found
+
+
+def test_a_switch_in_a_regular_day_is_still_a_change_of_activity(matcher):
+    day = day_of(
+        matcher,
+        ("centers", "Centers", "Rotate every 15 minutes", "daily"),
+        ("math", "Math", "", "daily"),
+    )
+    goal = "Will switch activities when the timer rings without protest in 4 of 5 transitions."
+    result = matcher.match(goal, day)
+    assert "using a switch (cause and effect, scanning)" not in result.skills
+    assert "centers" in matched(result)
