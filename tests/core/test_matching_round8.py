@@ -85,3 +85,54 @@ def test_a_switch_in_a_regular_day_is_still_a_change_of_activity(matcher):
     result = matcher.match(goal, day)
     assert "using a switch (cause and effect, scanning)" not in result.skills
     assert "centers" in matched(result)
+
+
+# -- B. goals for places a class day does not have -----------------------------------------------------------------
+# a high school life-skills day: a closing circle that only says the class leaves by bus, a welding shop, PE in the gym
+HIGH = (
+    ("arrive", "Arrival", "Hang coats and backpacks", "daily"),
+    ("recess", "Break outside", "Playground and climbing structure", "daily"),
+    ("weld", "Welding", "Shop safety, tools and PPE", "daily"),
+    ("ape", "Adapted PE", "Gym: scooters, balls, parachute", "daily"),
+    ("choice", "Choice time", "Preferred activities", "daily"),
+    ("close", "Closing circle", "Dismissal by bus", "daily"),
+)
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Will climb the bus steps, find his seat and buckle his lap belt with one prompt.",
+        "Will loosen and tighten lug nuts with a ratchet on the training wheel in the auto tech lab.",
+        "Will tolerate water on her face and kick across the pool with a flotation belt in aquatic PE.",
+    ],
+)
+def test_b_a_place_the_day_does_not_have_is_never_in_class(matcher, goal):
+    result = matcher.match(goal, day_of(matcher, *HIGH))
+    assert not result.matches
+    assert result.never_in_class
+
+
+def test_b_the_places_still_carry_their_goals(matcher):
+    day = day_of(
+        matcher,
+        *HIGH,
+        ("bus", "Bus ride", "Van to the work site", "daily"),
+        ("auto", "Auto shop", "Tires and brakes", "daily"),
+        ("pool", "Aquatics", "Community pool", "wed"),
+    )
+    assert "bus" in matched(matcher.match("Will climb the bus steps and buckle his lap belt.", day))
+    assert "auto" in matched(matcher.match("Will loosen lug nuts with a ratchet.", day))
+    assert "pool" in matched(matcher.match("Will kick with a flotation belt for 10 meters.", day))
+    assert "recess" in matched(matcher.match("Will climb the ladder of the climbing structure on his own.", day))
+    assert "ape" in matched(matcher.match("Will kick a rolling ball to a peer in PE.", day))
+    assert "weld" in matched(matcher.match("Will use hand tools safely and put them away.", day))
+
+
+def test_b_training_is_not_a_train(matcher):
+    day = day_of(
+        matcher, ("job", "Job training", "School store", "daily"), ("train", "Travel training", "City bus", "daily")
+    )
+    result = matcher.match("Will complete job training tasks for 20 minutes with one break.", day)
+    assert "riding public transportation" not in result.skills
+    assert "train" in matched(matcher.match("Will pay the fare and ride the train to the stop.", day))
