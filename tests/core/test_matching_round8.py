@@ -136,3 +136,65 @@ def test_b_training_is_not_a_train(matcher):
     result = matcher.match("Will complete job training tasks for 20 minutes with one break.", day)
     assert "riding public transportation" not in result.skills
     assert "train" in matched(matcher.match("Will pay the fare and ride the train to the stop.", day))
+
+
+# -- C. shared words that do not make a fit ------------------------------------------------------------------------
+# a grade 3 day with a class meeting that reviews points, hallway restrooms, rest with quiet music and locker stops
+GRADE3 = (
+    ("arrive", "Arrival", "Unpack, morning work", "daily"),
+    ("meeting", "Class meeting", "Review points and goals for the week", "daily"),
+    ("choice", "Choice time", "Blocks, art, games", "daily"),
+    ("stations", "Stations", "Math and literacy stations", "daily"),
+    ("circle", "Circle", "Calendar, weather, songs", "daily"),
+    ("snack", "Snack", "", "daily"),
+    ("lunch", "Lunch", "Cafeteria", "daily"),
+    ("recess", "Recess", "", "daily"),
+    ("pe", "PE", "", "daily"),
+    ("music", "Music", "", "mon"),
+    ("bathroom", "Bathroom", "Hallway restrooms", "daily"),
+    ("rest", "Rest time", "Lights low, quiet music", "daily"),
+    ("passing", "Passing periods", "Locker stops between classes", "daily"),
+    ("out", "Check-out and pack-up", "Pack backpacks, point sheet home", "daily"),
+    ("checkin", "Morning check-in", "With the counselor", "daily"),
+)
+
+
+def test_c_why_a_motor_goal_matters_is_not_a_social_goal(matcher):
+    goal = "Will hop, skip and gallop 20 feet so he can join peers' games on the yard."
+    found = matched(matcher.match(goal, day_of(matcher, *GRADE3)))
+    assert {"recess", "pe"} <= found
+    assert not found & {"choice", "stations", "lunch"}
+    social = matched(matcher.match("Will ask to join a game with peers at recess.", day_of(matcher, *GRADE3)))
+    assert "recess" in social
+
+
+def test_c_the_loud_places_a_goal_lists_are_not_a_restroom_trip_or_quiet_music(matcher):
+    goal = "Will use headphones or a break card in loud settings (cafeteria, gym, music class) in 4 of 5 opportunities."
+    found = matched(matcher.match(goal, day_of(matcher, *GRADE3)))
+    assert {"lunch", "pe", "music"} <= found
+    assert not found & {"bathroom", "rest"}
+    day = day_of(matcher, *GRADE3)
+    assert "bathroom" in matched(matcher.match("Will wash his hands after using the restroom.", day))
+
+
+def test_c_a_zones_check_in_is_not_the_check_out_or_a_points_review(matcher):
+    goal = "Will use a Zones check-in and choose a regulation strategy when upset."
+    found = matched(matcher.match(goal, day_of(matcher, *GRADE3)))
+    assert "checkin" in found
+    assert not found & {"out", "meeting"}
+    both = matched(matcher.match("Will rate his zone at check-in and check-out.", day_of(matcher, *GRADE3)))
+    assert {"checkin", "out"} <= both
+
+
+def test_c_a_pe_locker_is_not_the_hallway_lockers(matcher):
+    day = day_of(matcher, *GRADE3)
+    found = matched(matcher.match("Will change into PE clothes at his PE locker in 5 minutes.", day))
+    assert "pe" in found and "passing" not in found
+    assert "passing" in matched(matcher.match("Will open his combination lock on his hallway locker.", day))
+
+
+def test_c_asking_for_more_food_is_done_where_food_is(matcher):
+    found = matched(matcher.match("Will use his AAC device to request more food or drink.", day_of(matcher, *GRADE3)))
+    assert "snack" in found and "circle" not in found
+    talk = matched(matcher.match("Will use his AAC device to answer questions at circle.", day_of(matcher, *GRADE3)))
+    assert "circle" in talk
