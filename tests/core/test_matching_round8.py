@@ -198,3 +198,48 @@ def test_c_asking_for_more_food_is_done_where_food_is(matcher):
     assert "snack" in found and "circle" not in found
     talk = matched(matcher.match("Will use his AAC device to answer questions at circle.", day_of(matcher, *GRADE3)))
     assert "circle" in talk
+
+
+# -- D. blocks whose names or lists say what happens there ----------------------------------------------------------
+MIXED = (
+    ("arrive", "Arrival", "", "daily"),
+    ("bus", "Ready for bus", "", "daily"),
+    ("table", "Table activities", "Crayons, dot markers, stickers", "daily"),
+    ("mathgroups", "Math small groups", "Fluency games with a partner", "daily"),
+    ("study", "Study hall", "Case manager checks planners", "daily"),
+    ("weld", "Welding", "PPE required; clean-up at the end", "daily"),
+    ("lunch", "Lunch", "", "daily"),
+)
+
+
+@pytest.mark.parametrize(
+    ("goal", "where"),
+    [
+        ("Will put on his coat and fasten his Velcro shoes within 3 minutes.", {"bus"}),
+        ("Will move to the next activity when the timer rings, without protest.", {"bus"}),
+        ("Will imitate vertical lines and circles with a crayon.", {"table"}),
+        ("Will play a structured game with 2-3 peers, taking turns.", {"mathgroups"}),
+        ("Will break assignments into steps and check each step with an adult.", {"study"}),
+        ("Will follow the shop safety checklist: wear PPE, put tools away and sweep his station.", {"weld"}),
+    ],
+)
+def test_d_a_block_is_what_its_name_or_list_says(matcher, goal, where):
+    found = matched(matcher.match(goal, day_of(matcher, *MIXED)))
+    assert where <= found
+
+
+def test_d_steps_of_an_assignment_are_not_arrival_or_the_bus(matcher):
+    found = matched(matcher.match("Will break assignments into steps and check each step with an adult.",
+                                  day_of(matcher, *MIXED)))
+    assert not found & {"arrive", "bus"}
+
+
+def test_d_a_structured_game_is_not_the_play_structure(matcher):
+    result = matcher.match("Will play a structured game with 2-3 peers, taking turns.", day_of(matcher, *MIXED))
+    assert "playground climbing and equipment" not in result.skills
+
+
+def test_d_crayons_named_in_a_goal_are_not_a_place(matcher):
+    day = day_of(matcher, ("write", "Writing", "", "daily"), ("math", "Math", "", "daily"))
+    goal = "Will hold crayons, markers and pencils with a tripod grasp during writing."
+    assert "write" in matched(matcher.match(goal, day))
