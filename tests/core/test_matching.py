@@ -26,11 +26,6 @@ DAY = (
 
 
 @pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher()
-
-
-@pytest.fixture(scope="module")
 def day(matcher):
     return matcher.prepare(DAY)
 

@@ -9,21 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from goalwriter.core.matching import GoalMatch, Matcher, RoutineText
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher()
-
-
-def matched(result: GoalMatch) -> set[object]:
-    return {p.routine_id for p in result.matches}
-
-
-def day_of(matcher: Matcher, *blocks: tuple) -> object:
-    return matcher.prepare([RoutineText(*b) for b in blocks])
-
+from tests.core.matching_helpers import day_of, matched
 
 # A middle-school schedule: numbered periods, a co-taught class, a language, a rotation, and non-class blocks.
 PERIODS = (

@@ -9,24 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from goalwriter.core.matching import GoalMatch, Matcher, RoutineText
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher()
-
-
-def matched(result: GoalMatch) -> set[object]:
-    return {p.routine_id for p in result.matches}
+from goalwriter.core.matching import GoalMatch
+from tests.core.matching_helpers import day_of, matched
 
 
 def scores(result: GoalMatch) -> dict[object, float]:
     return {p.routine_id: p.score for p in result.scores}
-
-
-def day_of(matcher: Matcher, *blocks: tuple) -> object:
-    return matcher.prepare([RoutineText(*b) for b in blocks])
 
 
 ATTENDING = "staying with the group during lessons"
