@@ -181,11 +181,16 @@ class Store:
         try:
             yield
         except (OperationalError, InterfaceError) as exc:
-            reason = str(exc.orig).strip().splitlines()[0] if getattr(exc, "orig", None) else str(exc)
-            raise DatabaseError(f"the database {self.display_url} could not be reached: {reason}") from exc
+            raise DatabaseError(f"the database {self.display_url} could not be reached: {_reason(exc)}") from exc
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    """The driver's own first line ("connection refused", "database is locked"), without SQLAlchemy's wrapping."""
+    orig = getattr(exc, "orig", None)
+    return str(orig).strip().splitlines()[0] if orig else str(exc)
 
 
 def open_store(url: str, *, upgrade: bool = True) -> Store:
@@ -198,8 +203,7 @@ def open_store(url: str, *, upgrade: bool = True) -> Store:
         raise
     except OperationalError as exc:
         engine.dispose()
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        raise DatabaseError(f"cannot open the database {make_url(url).render_as_string(True)}: {reason}") from exc
+        raise DatabaseError(f"cannot open the database {make_url(url).render_as_string(True)}: {_reason(exc)}") from exc
     except SQLAlchemyError as exc:
         engine.dispose()
         raise DatabaseError(f"cannot open the database {make_url(url).render_as_string(True)}: {exc}") from exc
