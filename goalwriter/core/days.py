@@ -7,8 +7,9 @@ Days are numbered 0 = Monday ... 6 = Sunday. An empty value means every school d
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
+
+from goalwriter.core.text import strip_accents
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 SCHOOL_WEEK = frozenset(range(5))
@@ -33,11 +34,6 @@ _EVERY_DAY = {
 _RANGE = re.compile(r"^([a-z]+)\.?(?:\s*(?:-|–|—|to|through|thru)\s*|\s+(?:a|al|hasta)\s+)([a-z]+)\.?$")
 
 
-def _fold(text: str) -> str:
-    """Without accents: "miércoles" is read as "miercoles"."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-
-
 def _day(token: str) -> int:
     token = token.strip().lower().rstrip(".")
     if token in _NAMES:
@@ -55,7 +51,7 @@ def _packed(token: str) -> list[int] | None:
 
 def parse_days(text: str | None) -> frozenset[int]:
     """The set of weekdays a block meets on; raises ValueError with the part it cannot read."""
-    raw = _fold((text or "").strip())
+    raw = strip_accents((text or "").strip())  # "miércoles" is read as "miercoles"
     low = raw.lower()
     if low in _EVERY_DAY:
         return SCHOOL_WEEK

@@ -155,6 +155,13 @@ def stem(word: str) -> str:
     return w
 
 
+def strip_accents(text: str) -> str:
+    """The text without its accents, every other character kept: "Núñez" -> "Nunez", "miércoles" -> "miercoles"."""
+    if text.isascii():
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 def fold(word: str) -> str:
     """Lowercase, strip accents and a possessive: "Writer's" -> "writers", "Café" -> "cafe"."""
     w = word.casefold().replace("’", "'")

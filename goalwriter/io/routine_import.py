@@ -24,13 +24,13 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
 from goalwriter.core.days import format_days, parse_days
+from goalwriter.core.text import strip_accents
 from goalwriter.core.times import TimeSpan, find_span, format_clock, minutes_of, parse_sessions, parse_span, parse_time
 from goalwriter.io.tables import Grid, ImportCancelled, Row, read_file
 
@@ -181,8 +181,7 @@ def column_letter(index: int) -> str:
 
 
 def _norm(text: str) -> str:
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", " ", plain.lower()).strip()
+    return re.sub(r"[^a-z0-9]+", " ", strip_accents(text).lower()).strip()
 
 
 @functools.lru_cache(maxsize=4096)

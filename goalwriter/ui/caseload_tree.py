@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeWidget, QTreeWidgetItem, QWidget
 
+from goalwriter.core.text import strip_accents
 from goalwriter.services import queries
 from goalwriter.store.db import Store
 
@@ -181,8 +180,7 @@ class CaseloadTree(QTreeWidget):
 
 def fold(text: str) -> str:
     """Lower case without accents, so "nunez" finds "Núñez"."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return strip_accents(text or "").casefold()
 
 
 class CaseloadFilter(QLineEdit):

@@ -106,3 +106,10 @@ def test_quantifiers_and_handling_verbs_are_known_words():
 
 def test_walking_past_a_room_is_not_paste():
     assert stem("past") != stem("paste") and stem("pasting") == stem("paste") == stem("pasted")
+
+
+def test_strip_accents_keeps_every_other_character():
+    from goalwriter.core.text import strip_accents
+
+    assert strip_accents("Núñez miércoles") == "Nunez miercoles"
+    assert strip_accents("李雷 O'Brien") == "李雷 O'Brien"
