@@ -57,12 +57,11 @@ class CaseloadTree(QTreeWidget):
         if current is not None and not self.select(*current, emit=False):
             self.selected.emit("", 0)
 
-    def apply_filter(self, text: str) -> QTreeWidgetItem | None:
+    def apply_filter(self, text: str) -> None:
         """Show only the students whose name, classroom or school holds every word typed (case and accents
-        aside), with the classrooms and schools above them; returns the first student shown."""
+        aside), with the classrooms and schools above them."""
         self.filter_text = text
         words = fold(text).split()
-        first: QTreeWidgetItem | None = None
         for s in range(self.topLevelItemCount()):
             school = self.topLevelItem(s)
             school_shown = False
@@ -75,9 +74,7 @@ class CaseloadTree(QTreeWidget):
                     haystack = f"{context} {fold(student.data(0, NAME_ROLE))}"
                     shown = all(word in haystack for word in words)
                     student.setHidden(not shown)
-                    if shown:
-                        class_shown = True
-                        first = first or student
+                    class_shown = class_shown or shown
                 # an empty classroom stays findable by its own name
                 classroom.setHidden(not class_shown and not all(word in context for word in words))
                 if words and class_shown:
@@ -86,24 +83,19 @@ class CaseloadTree(QTreeWidget):
             school.setHidden(not school_shown and not all(word in fold(school.data(0, NAME_ROLE)) for word in words))
             if words and school_shown:
                 school.setExpanded(True)
-        return first
+
+    def _shown_student_items(self) -> list[QTreeWidgetItem]:
+        return [i for i in self._all_items() if i.data(0, KIND_ROLE) == "student" and not i.isHidden()]
 
     def shown_students(self) -> list[str]:
         """The names of the students the filter leaves in view, top to bottom."""
-        return [
-            item.data(0, NAME_ROLE)
-            for item in self._all_items_in_order()
-            if item.data(0, KIND_ROLE) == "student" and not item.isHidden()
-        ]
+        return [item.data(0, NAME_ROLE) for item in self._shown_student_items()]
 
-    def _all_items_in_order(self):
-        def walk(item: QTreeWidgetItem):
-            yield item
-            for i in range(item.childCount()):
-                yield from walk(item.child(i))
-
-        for i in range(self.topLevelItemCount()):
-            yield from walk(self.topLevelItem(i))
+    def select_first_shown(self) -> None:
+        """Make the first student the filter leaves in view the current one (it opens)."""
+        shown = self._shown_student_items()
+        if shown:
+            self.setCurrentItem(shown[0])
 
     def set_flags(self, flagged: set[int], checked: set[int] | None = None) -> None:
         """Mark the students with a goal that never comes up in class (● and a tooltip).
@@ -135,11 +127,12 @@ class CaseloadTree(QTreeWidget):
         return item
 
     def _all_items(self):
-        stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        """Every row, top to bottom."""
+        stack = [self.topLevelItem(i) for i in reversed(range(self.topLevelItemCount()))]
         while stack:
             item = stack.pop()
             yield item
-            stack.extend(item.child(i) for i in range(item.childCount()))
+            stack.extend(item.child(i) for i in reversed(range(item.childCount())))
 
     @staticmethod
     def key_of(item: QTreeWidgetItem | None) -> tuple[str, int] | None:
@@ -195,12 +188,7 @@ class CaseloadFilter(QLineEdit):
         self.setPlaceholderText(self.tr("Find a student…"))
         self.setClearButtonEnabled(True)
         self.textChanged.connect(self.tree.apply_filter)
-        self.returnPressed.connect(self.open_first)
-
-    def open_first(self) -> None:
-        first = self.tree.apply_filter(self.text())
-        if first is not None:
-            self.tree.setCurrentItem(first)
+        self.returnPressed.connect(self.tree.select_first_shown)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.text():
@@ -209,8 +197,6 @@ class CaseloadFilter(QLineEdit):
         if event.key() == Qt.Key.Key_Down:
             self.tree.setFocus()
             if self.tree.currentItem() is None or self.tree.currentItem().isHidden():
-                first = self.tree.apply_filter(self.text())
-                if first is not None:
-                    self.tree.setCurrentItem(first)
+                self.tree.select_first_shown()
             return
         super().keyPressEvent(event)
