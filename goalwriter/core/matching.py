@@ -113,13 +113,17 @@ _HANDLED = 4  # ... or a verb that only fetches or packs it: "grab Chromebook", 
 _ROUTE = 5  # ... or a word for a place passed on the way: "walk routes through the cafeteria", "past the gym"
 _CLAUSES = re.compile(r'[.,;:()\[\]{}!?|\n"]+')
 _PIECES = re.compile(r'[^.,;:()\[\]{}!?|\n"]*[^.,;:()\[\]{}!?|\n"\s][^.,;:()\[\]{}!?|\n"]*')  # the clauses themselves
-_FROM = re.compile(r"\b(?:from|out\s+of|off\s+of)\s+(?:(?:the|a|an|his|her|their|my|your|our)\s+)?$", re.IGNORECASE)
+# articles and possessives: what may stand between a verb or preposition and its thing ("from his locker")
+_POSSESSIVES = ("his", "her", "their", "my", "your", "our")
+_DETERMINERS = ("the", "a", "an", *_POSSESSIVES)
+_DETERMINER = "|".join(_DETERMINERS)
+_FROM = re.compile(rf"\b(?:from|out\s+of|off\s+of)\s+(?:(?:{_DETERMINER})\s+)?$", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(r"\d+\s*(?:/|of|out\s+of)\s*\d+\s+$", re.IGNORECASE)  # "4 of 5 classes"
 _PRETEND = re.compile(r"\b(?:simulated|simulation|pretend|mock|role[\s-]?play(?:ed)?)\s+$", re.IGNORECASE)
 _CHARGED = re.compile(r"\b(?:charge|charges|charging|recharge|plug|plugs)\s+(?:(?:the|a|an|his|her|their|in)\s+)?$",
                       re.IGNORECASE)
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
-_OWNED = re.compile(r"\b(?:his|her|their|my|your|our|own)\s+$", re.IGNORECASE)  # "his lunch" is his food
+_OWNED = re.compile(rf"\b(?:{'|'.join(_POSSESSIVES)}|own)\s+$", re.IGNORECASE)  # "his lunch" is his food
 # "make a cold snack", "prepare a simple breakfast": a meal that is made is the food, not the meal's block ("make it to
 # lunch", "prep for lunch" still name lunch)
 _MADE = re.compile(
@@ -148,11 +152,11 @@ _HANDLING_PAIRS = frozenset((stem(a), stem(b)) for a, b in HANDLING_PHRASES)
 _PARTICLES = frozenset(b for _, b in _HANDLING_PAIRS)
 _STOWED_KEYS = frozenset(stem(w) for w in STOWED_WORDS)
 _STOWED_GAP = frozenset(stem(w) for w in ("on", "in", "into", "to", "onto"))  # "back in the cart", "on the charger"
-_OBJECT_FILLERS = frozenset(stem(w) for w in ("the", "a", "an", "his", "her", "their", "your", "my", "our"))
+_OBJECT_FILLERS = frozenset(stem(w) for w in _DETERMINERS)
 # words that do not make the word before them a modifier: "each class on time" is still each class
 _NOT_NOUNS = _SETTING_KEYS | _CONTEXT_KEYS | frozenset(stem(w) for w in ("on", "by", "from", "out", "up", "off"))
 # what may stand between "each" and the block it counts: "each of his classes", "all 7 periods"
-_QUANTIFIED_FILLERS = frozenset(stem(w) for w in ("of", "his", "her", "their", "the", "my", "your", "our", "these"))
+_QUANTIFIED_FILLERS = frozenset(stem(w) for w in ("of", "the", "these", *_POSSESSIVES))
 # words that join the settings of a list: "at arrival, lunch and dismissal"
 _LIST_GAP = re.compile(r"(?:[\s&/+]|\b(?:and|or|then|also|the|a|an)\b)*", re.IGNORECASE)
 # Words too common in school text to tie a goal to a block on their own.
